@@ -1,0 +1,89 @@
+#include "common/jobs/outbox_relay.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+
+#include "common/core/log.hpp"
+
+namespace tailor::jobs {
+
+OutboxRelay::OutboxRelay(db::Pool& pool, BatchPublisher publish, std::chrono::milliseconds idle_poll,
+                         int batch_size)
+    : pool_(pool), publish_(std::move(publish)), idle_poll_(idle_poll), batch_size_(batch_size) {}
+
+OutboxRelay::~OutboxRelay() { stop(); }
+
+void OutboxRelay::start() { thread_ = std::thread([this] { loop(); }); }
+
+void OutboxRelay::stop() {
+  {
+    std::lock_guard lock(mu_);
+    stopping_ = true;
+  }
+  cv_.notify_all();
+  if (thread_.joinable()) thread_.join();
+}
+
+void OutboxRelay::wake() {
+  {
+    std::lock_guard lock(mu_);
+    woken_ = true;
+  }
+  cv_.notify_one();
+}
+
+Result<std::size_t> OutboxRelay::drain_once() {
+  return pool_.transact([&](soci::session& s) -> Result<std::size_t> {
+    std::vector<OutboxMessage> batch;
+    OutboxMessage m;
+    soci::statement st = (s.prepare << "SELECT id, exchange, routing_key, body, message_id FROM outbox "
+                                       "ORDER BY id LIMIT :n FOR UPDATE SKIP LOCKED",
+                          soci::use(batch_size_), soci::into(m.id), soci::into(m.exchange),
+                          soci::into(m.routing_key), soci::into(m.body), soci::into(m.message_id));
+    st.execute();
+    while (st.fetch()) batch.push_back(m);
+    // Called with an empty batch too: the publisher uses it to keep its connection alive.
+    if (auto published = publish_(batch); !published) return std::unexpected(published.error());
+    if (batch.empty()) return std::size_t{0};
+    std::string ids = "{";
+    for (std::size_t i = 0; i < batch.size(); ++i) {
+      if (i) ids.push_back(',');
+      ids += std::to_string(batch[i].id);
+    }
+    ids.push_back('}');
+    s << "DELETE FROM outbox WHERE id = ANY(:ids::bigint[])", soci::use(ids);
+    return batch.size();
+  });
+}
+
+void OutboxRelay::loop() {
+  auto backoff = std::chrono::milliseconds(100);
+  while (true) {
+    auto n = drain_once();
+    std::chrono::milliseconds wait = idle_poll_;
+    if (!n) {
+      log::warn("outbox relay cannot publish; will retry", {{"error", n.error().message},
+                                                            {"retry_in_ms", static_cast<std::int64_t>(backoff.count())}});
+      wait = backoff;
+      backoff = std::min(backoff * 2, std::chrono::milliseconds(5000));
+    } else {
+      backoff = std::chrono::milliseconds(100);
+      if (*n == static_cast<std::size_t>(batch_size_)) wait = std::chrono::milliseconds(0);  // more waiting
+    }
+    std::unique_lock lock(mu_);
+    if (n && wait.count() == 0) {
+      if (stopping_) return;
+      continue;
+    }
+    cv_.wait_for(lock, wait, [&] { return woken_ || stopping_; });
+    if (stopping_) {
+      lock.unlock();
+      (void)drain_once();  // best effort: publish what this process committed last
+      return;
+    }
+    woken_ = false;
+  }
+}
+
+}  // namespace tailor::jobs

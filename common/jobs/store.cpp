@@ -1,0 +1,155 @@
+#include "common/jobs/store.hpp"
+
+#include <fmt/format.h>
+
+#include <stdexcept>
+
+#include "common/jobs/pipeline.hpp"
+#include "common/json/value.hpp"
+#include "common/json/writer.hpp"
+
+namespace tailor::jobs {
+
+std::string message_body(const StageMessage& m) {
+  json::Writer w;
+  w.object_begin().field("job_id", m.job_id).field("stage", m.stage).field("attempt", m.attempt).object_end();
+  return std::move(w).str();
+}
+
+Result<StageMessage> parse_message(std::string_view body) {
+  auto v = json::parse(body);
+  if (!v) return std::unexpected(v.error());
+  auto job_id = v->string_at("job_id");
+  auto stage = v->string_at("stage");
+  if (!job_id || job_id->empty() || !stage || stage->empty()) {
+    return fail(Errc::invalid_argument, "the message has no job_id or stage");
+  }
+  return StageMessage{std::string(*job_id), std::string(*stage),
+                      static_cast<int>(v->int_at("attempt").value_or(1))};
+}
+
+namespace {
+constexpr const char* kJobColumns =
+    "id::text, owner_id::text, kind, document_id::text, state, stage, progress, attempts, error, "
+    "last_seq, iso_utc(created_at), iso_utc(updated_at)";
+
+std::optional<std::string> opt(const std::string& v, soci::indicator ind) {
+  if (ind == soci::i_null) return std::nullopt;
+  return v;
+}
+
+std::optional<Job> select_job(soci::session& s, std::string_view id, std::optional<std::string_view> owner,
+                              bool lock) {
+  Job j;
+  std::string doc, stage, error;
+  soci::indicator doc_ind = soci::i_ok, stage_ind = soci::i_ok, error_ind = soci::i_ok;
+  const std::string id_s(id), owner_s(owner.value_or(""));
+  soci::indicator owner_ind = owner ? soci::i_ok : soci::i_null;
+  // A null owner matches every row: the worker's view. The API always passes the caller.
+  const std::string sql = fmt::format(
+      "SELECT {} FROM jobs WHERE id = :id::uuid AND owner_id = coalesce(:owner::uuid, owner_id){}",
+      kJobColumns, lock ? " FOR UPDATE" : "");
+  s << sql, soci::use(id_s), soci::use(owner_s, owner_ind), soci::into(j.id), soci::into(j.owner_id),
+      soci::into(j.kind), soci::into(doc, doc_ind), soci::into(j.state), soci::into(stage, stage_ind),
+      soci::into(j.progress), soci::into(j.attempts), soci::into(error, error_ind), soci::into(j.last_seq),
+      soci::into(j.created_at), soci::into(j.updated_at);
+  if (!s.got_data()) return std::nullopt;
+  j.document_id = opt(doc, doc_ind);
+  j.stage = opt(stage, stage_ind);
+  j.error = opt(error, error_ind);
+  return j;
+}
+}  // namespace
+
+void insert_job(soci::session& s, const core::Topology& topology, const NewJob& job) {
+  const auto& stages = stages_of(job.kind);
+  if (stages.empty()) throw std::invalid_argument("no pipeline for job kind " + job.kind);
+  const std::string& first = stages.front();
+  soci::indicator doc_ind = job.document_id ? soci::i_ok : soci::i_null;
+  const std::string doc = job.document_id.value_or("");
+  s << "INSERT INTO jobs (id, owner_id, kind, document_id, state, stage) "
+       "VALUES (:id::uuid, :owner::uuid, :kind, :doc::uuid, 'queued', :stage)",
+      soci::use(job.id), soci::use(job.owner_id), soci::use(job.kind), soci::use(doc, doc_ind),
+      soci::use(first);
+  append_event(s, job.id, "queued");
+  enqueue_stage(s, topology, StageMessage{job.id, first, 1});
+}
+
+std::optional<Job> find_job(soci::session& s, std::string_view id, std::optional<std::string_view> owner) {
+  return select_job(s, id, owner, false);
+}
+
+std::optional<Job> lock_job(soci::session& s, std::string_view id) {
+  return select_job(s, id, std::nullopt, true);
+}
+
+void update_job(soci::session& s, std::string_view job_id, const Transition& t) {
+  const std::string id(job_id);
+  const std::string stage = t.stage.value_or("");
+  const std::string error = t.error.value_or("");
+  const int progress = t.progress.value_or(0);
+  soci::indicator stage_ind = t.stage ? soci::i_ok : soci::i_null;
+  soci::indicator progress_ind = t.progress ? soci::i_ok : soci::i_null;
+  soci::indicator error_ind = t.error ? soci::i_ok : soci::i_null;
+  const char* attempts = t.attempts == Transition::Attempts::increment ? "attempts + 1"
+                         : t.attempts == Transition::Attempts::reset   ? "0"
+                                                                       : "attempts";
+  s << fmt::format(
+           "UPDATE jobs SET state = :state, stage = coalesce(:stage, stage), "
+           "progress = coalesce(:progress, progress), error = :error, attempts = {}, updated_at = now() "
+           "WHERE id = :id::uuid",
+           attempts),
+      soci::use(t.state), soci::use(stage, stage_ind), soci::use(progress, progress_ind),
+      soci::use(error, error_ind), soci::use(id);
+}
+
+int append_event(soci::session& s, std::string_view job_id, std::string_view type, std::string_view extra_fields) {
+  const std::string id(job_id);
+  int seq = 0, progress = 0;
+  std::string state, stage;
+  soci::indicator stage_ind = soci::i_ok;
+  s << "UPDATE jobs SET last_seq = last_seq + 1, updated_at = now() WHERE id = :id::uuid "
+       "RETURNING last_seq, state, stage, progress",
+      soci::use(id), soci::into(seq), soci::into(state), soci::into(stage, stage_ind), soci::into(progress);
+  json::Writer w;
+  w.object_begin().field("state", state);
+  w.key("stage");
+  if (stage_ind == soci::i_null) {
+    w.null();
+  } else {
+    w.value(stage);
+  }
+  w.field("progress", progress);
+  std::string data = std::move(w).str();
+  if (!extra_fields.empty()) {
+    data.push_back(',');
+    data.append(extra_fields);
+  }
+  data.push_back('}');
+  const std::string type_s(type);
+  s << "INSERT INTO job_events (job_id, seq, type, data) VALUES (:id::uuid, :seq, :type, :data::jsonb)",
+      soci::use(id), soci::use(seq), soci::use(type_s), soci::use(data);
+  return seq;
+}
+
+std::vector<JobEvent> events_after(soci::session& s, std::string_view job_id, int after, int limit) {
+  std::vector<JobEvent> out;
+  const std::string id(job_id);
+  JobEvent e;
+  soci::statement st = (s.prepare << "SELECT seq, type, data::text, iso_utc(created_at) FROM job_events "
+                                     "WHERE job_id = :id::uuid AND seq > :after ORDER BY seq LIMIT :lim",
+                        soci::use(id), soci::use(after), soci::use(limit), soci::into(e.seq),
+                        soci::into(e.type), soci::into(e.data), soci::into(e.created_at));
+  st.execute();
+  while (st.fetch()) out.push_back(e);
+  return out;
+}
+
+void enqueue_stage(soci::session& s, const core::Topology& topology, const StageMessage& m) {
+  const std::string body = message_body(m);
+  const std::string message_id = fmt::format("{}:{}:{}", m.job_id, m.stage, m.attempt);
+  s << "INSERT INTO outbox (exchange, routing_key, body, message_id) VALUES (:ex, :rk, :body, :mid)",
+      soci::use(topology.exchange), soci::use(m.stage), soci::use(body), soci::use(message_id);
+}
+
+}  // namespace tailor::jobs

@@ -1,0 +1,65 @@
+#pragma once
+// Every SQL statement on jobs, job_events and outbox. Functions take a session so callers
+// compose them inside one transaction; they throw SOCI exceptions, which db::Pool converts.
+#include <soci/soci.h>
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "common/core/error.hpp"
+#include "common/core/topology.hpp"
+#include "common/jobs/job.hpp"
+
+namespace tailor::jobs {
+
+// The body of a work message: which job, which stage, which attempt (1-based).
+struct StageMessage {
+  std::string job_id;
+  std::string stage;
+  int attempt = 1;
+};
+std::string message_body(const StageMessage& m);
+// Fails with invalid_argument when the body is not a well-formed stage message.
+Result<StageMessage> parse_message(std::string_view body);
+
+struct NewJob {
+  std::string id;
+  std::string owner_id;
+  std::string kind;
+  std::optional<std::string> document_id;
+};
+
+// Inserts the job (queued at its first stage), its "queued" event and the outbox row that will
+// start it. Throws std::invalid_argument for a kind with no pipeline.
+void insert_job(soci::session& s, const core::Topology& topology, const NewJob& job);
+
+// The job, or nullopt. With `owner`, a job owned by someone else is nullopt too.
+std::optional<Job> find_job(soci::session& s, std::string_view id,
+                            std::optional<std::string_view> owner = std::nullopt);
+// As find_job, taking the row lock (SELECT … FOR UPDATE) for the rest of the transaction.
+std::optional<Job> lock_job(soci::session& s, std::string_view id);
+
+// Sets the job's state (and stage, progress, error) and stamps updated_at.
+struct Transition {
+  std::string state{};
+  std::optional<std::string> stage{};  // keep the current stage when nullopt
+  std::optional<int> progress{};       // keep when nullopt
+  std::optional<std::string> error{};  // cleared when nullopt
+  enum class Attempts { keep, increment, reset } attempts = Attempts::keep;
+};
+void update_job(soci::session& s, std::string_view job_id, const Transition& t);
+
+// Appends an event whose data is the job's state, stage and progress plus `extra_fields`
+// (a JSON object's members without braces, e.g. "\"attempt\":2", or ""). Returns its seq.
+int append_event(soci::session& s, std::string_view job_id, std::string_view type,
+                 std::string_view extra_fields = "");
+
+// Events with seq > after, oldest first, at most `limit`.
+std::vector<JobEvent> events_after(soci::session& s, std::string_view job_id, int after, int limit);
+
+// Queues a work message for `stage` through the outbox (published after commit by the relay).
+void enqueue_stage(soci::session& s, const core::Topology& topology, const StageMessage& m);
+
+}  // namespace tailor::jobs
