@@ -100,6 +100,10 @@ Config load_config(const Env& env) {
   c.max_upload_bytes = static_cast<std::size_t>(
       env.integer("TAILOR_MAX_UPLOAD_BYTES", 10 * 1024 * 1024, 1024, 1024LL * 1024 * 1024));
   c.log_level = env.string("TAILOR_LOG_LEVEL", "info");
+  c.test_stage_delay_ms = static_cast<int>(env.integer("TAILOR_TEST_STAGE_DELAY_MS", 0, 0, 600000));
+  if (c.production() && c.test_stage_delay_ms > 0) {
+    throw ConfigError("TAILOR_TEST_STAGE_DELAY_MS is for tests and is refused in production");
+  }
   return c;
 }
 

@@ -54,6 +54,10 @@ struct Config {
   std::size_t max_upload_bytes;  // TAILOR_MAX_UPLOAD_BYTES
 
   std::string log_level;  // TAILOR_LOG_LEVEL
+
+  // TAILOR_TEST_STAGE_DELAY_MS: workers sleep this long inside every stage run, so tests can
+  // kill a worker mid-stage. Refused in production.
+  int test_stage_delay_ms;
 };
 
 // Reads and validates the configuration. Throws ConfigError naming the variable at fault;

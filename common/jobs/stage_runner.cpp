@@ -2,6 +2,8 @@
 
 #include <fmt/format.h>
 
+#include <thread>
+
 #include "common/core/log.hpp"
 #include "common/jobs/pipeline.hpp"
 #include "common/jobs/store.hpp"
@@ -26,13 +28,14 @@ std::string error_fields(const Error& e) {
 }  // namespace
 
 StageRunner::StageRunner(db::Pool& pool, const core::Topology& topology, Stage& stage, JobNotifier notify,
-                         std::function<void()> outbox_written)
+                         std::function<void()> outbox_written, std::chrono::milliseconds test_delay)
     : pool_(pool),
       topology_(topology),
       queue_(topology.stage(stage.name())),
       stage_(stage),
       notify_(std::move(notify)),
-      outbox_written_(std::move(outbox_written)) {}
+      outbox_written_(std::move(outbox_written)),
+      test_delay_(test_delay) {}
 
 Disposition StageRunner::handle(std::string_view body) {
   auto m = parse_message(body);
@@ -67,6 +70,8 @@ Disposition StageRunner::handle(std::string_view body) {
   }
   notify_(m->job_id);
   const Job& job = **started;
+
+  if (test_delay_.count() > 0) std::this_thread::sleep_for(test_delay_);
 
   // 3: the work itself, with no transaction open.
   Result<StageOutput> out = fail(Errc::internal, "the stage did not run");

@@ -8,6 +8,7 @@
 //   5. on a transient error, event "retrying" and the message goes to the delay queue; when
 //      attempts run out or the error is permanent, the job fails with a readable message and
 //      the message is dead-lettered.
+#include <chrono>
 #include <functional>
 #include <string>
 #include <string_view>
@@ -25,8 +26,11 @@ using JobNotifier = std::function<void(const std::string& job_id)>;
 
 class StageRunner {
  public:
+  // `test_delay` is slept between claiming a run and doing it (TAILOR_TEST_STAGE_DELAY_MS), so
+  // tests can kill a worker mid-stage; zero in real use.
   StageRunner(db::Pool& pool, const core::Topology& topology, Stage& stage, JobNotifier notify,
-              std::function<void()> outbox_written);
+              std::function<void()> outbox_written,
+              std::chrono::milliseconds test_delay = std::chrono::milliseconds(0));
 
   // Handles one message body; the result is what the consumer does with the message.
   Disposition handle(std::string_view body);
@@ -40,6 +44,7 @@ class StageRunner {
   Stage& stage_;
   JobNotifier notify_;
   std::function<void()> outbox_written_;
+  std::chrono::milliseconds test_delay_;
 };
 
 }  // namespace tailor::jobs

@@ -21,7 +21,8 @@ int run_worker(std::string_view stage_name, StageFactory make_stage) {
     Runtime rt(service);
     auto stage = make_stage(rt);
     jobs::StageRunner runner(rt.db(), rt.topology(), *stage, [&rt](const std::string& id) { rt.notify_job(id); },
-                             [&rt] { rt.relay().wake(); });
+                             [&rt] { rt.relay().wake(); },
+                             std::chrono::milliseconds(rt.config().test_stage_delay_ms));
     mq::Consumer consumer(
         mq::ConsumerOptions{.url = rt.config().rabbitmq_url, .topology = rt.topology(),
                             .stage = std::string(stage_name), .name = service},
