@@ -5,6 +5,7 @@
 
 #include <optional>
 #include <string>
+#include <vector>
 
 namespace tailor::db {
 
@@ -15,6 +16,8 @@ struct AuditEntry {
   std::string request_id;
 };
 
-void audit(soci::session& s, const AuditEntry& e);
+// One statement for any number of entries.
+void audit(soci::session& s, const std::vector<AuditEntry>& entries);
+inline void audit(soci::session& s, const AuditEntry& e) { audit(s, std::vector<AuditEntry>{e}); }
 
 }  // namespace tailor::db

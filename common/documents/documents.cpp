@@ -4,6 +4,7 @@
 
 #include "common/auth/tokens.hpp"
 #include "common/core/log.hpp"
+#include "common/db/arrays.hpp"
 #include "common/db/audit.hpp"
 #include "common/files/media_type.hpp"
 #include "common/jobs/pipeline.hpp"
@@ -95,7 +96,38 @@ std::string clean_filename(std::string_view name) {
 
 Documents::Documents(db::Pool& pool, storage::Storage& storage, const core::Topology& topology,
                      std::function<void()> outbox_written)
-    : pool_(pool), storage_(storage), topology_(topology), outbox_written_(std::move(outbox_written)) {}
+    : pool_(pool),
+      storage_(storage),
+      topology_(topology),
+      outbox_written_(std::move(outbox_written)),
+      writer_(pool, [this](soci::session& s, const std::vector<NewDocument>& docs) { insert(s, docs); }) {}
+
+void Documents::insert(soci::session& s, const std::vector<NewDocument>& docs) {
+  std::vector<std::string> ids, owners, names, media, keys;
+  std::vector<std::int64_t> sizes;
+  std::vector<jobs::NewJob> new_jobs;
+  std::vector<db::AuditEntry> entries;
+  for (const auto& d : docs) {
+    ids.push_back(d.id);
+    owners.push_back(d.owner_id);
+    names.push_back(d.filename);
+    media.push_back(d.media_type);
+    keys.push_back(d.storage_key);
+    sizes.push_back(d.size);
+    new_jobs.push_back({d.job_id, d.owner_id, std::string(jobs::kResumeJob), d.id});
+    entries.push_back({d.owner_id, "resume.upload", d.id, d.request_id});
+  }
+  const std::string a_ids = db::array_literal(ids), a_owners = db::array_literal(owners),
+                    a_names = db::array_literal(names), a_media = db::array_literal(media),
+                    a_sizes = db::array_literal(sizes), a_keys = db::array_literal(keys);
+  s << "INSERT INTO documents (id, owner_id, filename, media_type, size_bytes, storage_key) "
+       "SELECT * FROM unnest(:ids::uuid[], :owners::uuid[], :names::text[], :media::text[], :sizes::bigint[], "
+       ":keys::text[])",
+      soci::use(a_ids), soci::use(a_owners), soci::use(a_names), soci::use(a_media), soci::use(a_sizes),
+      soci::use(a_keys);
+  jobs::insert_jobs(s, topology_, new_jobs);
+  db::audit(s, entries);
+}
 
 Result<Accepted> Documents::accept_upload(const std::string& owner_id, const UploadedFile& file,
                                           const std::string& request_id) {
@@ -108,17 +140,8 @@ Result<Accepted> Documents::accept_upload(const std::string& owner_id, const Upl
   const std::string key = fmt::format("resumes/{}/{}.{}", owner_id, a.document_id, files::extension(*type));
   if (auto stored = storage_.put_file(key, file.temp_path); !stored) return std::unexpected(stored.error());
 
-  const std::string filename = clean_filename(file.filename);
-  const std::string media(files::name(*type));
-  const auto size = static_cast<long long>(file.size);
-  auto r = pool_.transact([&](soci::session& s) {
-    s << "INSERT INTO documents (id, owner_id, filename, media_type, size_bytes, storage_key) "
-         "VALUES (:id::uuid, :owner::uuid, :name, :media, :size, :key)",
-        soci::use(a.document_id), soci::use(owner_id), soci::use(filename), soci::use(media), soci::use(size),
-        soci::use(key);
-    jobs::insert_job(s, topology_, {a.job_id, owner_id, std::string(jobs::kResumeJob), a.document_id});
-    db::audit(s, {owner_id, "resume.upload", a.document_id, request_id});
-  });
+  auto r = writer_.write({a.document_id, a.job_id, owner_id, clean_filename(file.filename),
+                          std::string(files::name(*type)), key, request_id, static_cast<long long>(file.size)});
   if (!r) {
     (void)storage_.remove(key);  // the row never existed: take the file back out
     return std::unexpected(r.error());

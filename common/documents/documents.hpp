@@ -9,6 +9,7 @@
 
 #include "common/core/error.hpp"
 #include "common/core/topology.hpp"
+#include "common/db/batch_writer.hpp"
 #include "common/db/pool.hpp"
 #include "common/storage/storage.hpp"
 
@@ -57,10 +58,18 @@ class Documents {
   Status remove(const std::string& owner_id, const std::string& id, const std::string& request_id);
 
  private:
+  // One accepted upload waiting for the group commit: its row, its job, its audit entry.
+  struct NewDocument {
+    std::string id, job_id, owner_id, filename, media_type, storage_key, request_id;
+    long long size = 0;
+  };
+  void insert(soci::session& s, const std::vector<NewDocument>& docs);
+
   db::Pool& pool_;
   storage::Storage& storage_;
   const core::Topology& topology_;
   std::function<void()> outbox_written_;
+  db::BatchWriter<NewDocument> writer_;
 };
 
 // A display name that is safe to store and echo: no path, no control characters, ≤ 200 bytes.

@@ -4,6 +4,7 @@
 
 #include <stdexcept>
 
+#include "common/db/arrays.hpp"
 #include "common/jobs/pipeline.hpp"
 #include "common/json/value.hpp"
 #include "common/json/writer.hpp"
@@ -15,6 +16,8 @@ std::string message_body(const StageMessage& m) {
   w.object_begin().field("job_id", m.job_id).field("stage", m.stage).field("attempt", m.attempt).object_end();
   return std::move(w).str();
 }
+
+std::string message_id(const StageMessage& m) { return fmt::format("{}:{}:{}", m.job_id, m.stage, m.attempt); }
 
 Result<StageMessage> parse_message(std::string_view body) {
   auto v = json::parse(body);
@@ -61,18 +64,38 @@ std::optional<Job> select_job(soci::session& s, std::string_view id, std::option
 }
 }  // namespace
 
-void insert_job(soci::session& s, const core::Topology& topology, const NewJob& job) {
-  const auto& stages = stages_of(job.kind);
-  if (stages.empty()) throw std::invalid_argument("no pipeline for job kind " + job.kind);
-  const std::string& first = stages.front();
-  soci::indicator doc_ind = job.document_id ? soci::i_ok : soci::i_null;
-  const std::string doc = job.document_id.value_or("");
-  s << "INSERT INTO jobs (id, owner_id, kind, document_id, state, stage) "
-       "VALUES (:id::uuid, :owner::uuid, :kind, :doc::uuid, 'queued', :stage)",
-      soci::use(job.id), soci::use(job.owner_id), soci::use(job.kind), soci::use(doc, doc_ind),
-      soci::use(first);
-  append_event(s, job.id, "queued");
-  enqueue_stage(s, topology, StageMessage{job.id, first, 1});
+void insert_jobs(soci::session& s, const core::Topology& topology, const std::vector<NewJob>& jobs) {
+  if (jobs.empty()) return;
+  std::vector<std::string> ids, owners, kinds, docs, stages, events, bodies, message_ids;
+  for (const auto& job : jobs) {
+    const auto& pipeline = stages_of(job.kind);
+    if (pipeline.empty()) throw std::invalid_argument("no pipeline for job kind " + job.kind);
+    const StageMessage first{job.id, pipeline.front(), 1};
+    ids.push_back(job.id);
+    owners.push_back(job.owner_id);
+    kinds.push_back(job.kind);
+    docs.push_back(job.document_id.value_or(""));
+    stages.push_back(first.stage);
+    events.push_back(event_data("queued", first.stage, 0, ""));
+    bodies.push_back(message_body(first));
+    message_ids.push_back(message_id(first));
+  }
+  const std::string a_ids = db::array_literal(ids), a_owners = db::array_literal(owners),
+                    a_kinds = db::array_literal(kinds), a_docs = db::array_literal(docs),
+                    a_stages = db::array_literal(stages), a_events = db::array_literal(events),
+                    a_bodies = db::array_literal(bodies), a_mids = db::array_literal(message_ids);
+  s << "INSERT INTO jobs (id, owner_id, kind, document_id, state, stage, last_seq) "
+       "SELECT id, owner, kind, nullif(doc, '')::uuid, 'queued', stage, 1 "
+       "FROM unnest(:ids::uuid[], :owners::uuid[], :kinds::text[], :docs::text[], :stages::text[]) "
+       "AS t(id, owner, kind, doc, stage)",
+      soci::use(a_ids), soci::use(a_owners), soci::use(a_kinds), soci::use(a_docs), soci::use(a_stages);
+  s << "INSERT INTO job_events (job_id, seq, type, data) "
+       "SELECT id, 1, 'queued', data::jsonb FROM unnest(:ids::uuid[], :events::text[]) AS t(id, data)",
+      soci::use(a_ids), soci::use(a_events);
+  s << "INSERT INTO outbox (exchange, routing_key, body, message_id) "
+       "SELECT :ex, stage, body, mid FROM unnest(:stages::text[], :bodies::text[], :mids::text[]) "
+       "AS t(stage, body, mid)",
+      soci::use(topology.exchange), soci::use(a_stages), soci::use(a_bodies), soci::use(a_mids);
 }
 
 std::optional<Job> find_job(soci::session& s, std::string_view id, std::optional<std::string_view> owner) {
@@ -103,6 +126,19 @@ void update_job(soci::session& s, std::string_view job_id, const Transition& t) 
       soci::use(error, error_ind), soci::use(id);
 }
 
+std::string event_data(std::string_view state, const std::optional<std::string>& stage, int progress,
+                       std::string_view extra_fields) {
+  json::Writer w;
+  w.object_begin().field("state", state).field("stage", stage).field("progress", progress);
+  std::string data = std::move(w).str();  // still open: the extra fields follow
+  if (!extra_fields.empty()) {
+    data.push_back(',');
+    data.append(extra_fields);
+  }
+  data.push_back('}');
+  return data;
+}
+
 int append_event(soci::session& s, std::string_view job_id, std::string_view type, std::string_view extra_fields) {
   const std::string id(job_id);
   int seq = 0, progress = 0;
@@ -111,21 +147,9 @@ int append_event(soci::session& s, std::string_view job_id, std::string_view typ
   s << "UPDATE jobs SET last_seq = last_seq + 1, updated_at = now() WHERE id = :id::uuid "
        "RETURNING last_seq, state, stage, progress",
       soci::use(id), soci::into(seq), soci::into(state), soci::into(stage, stage_ind), soci::into(progress);
-  json::Writer w;
-  w.object_begin().field("state", state);
-  w.key("stage");
-  if (stage_ind == soci::i_null) {
-    w.null();
-  } else {
-    w.value(stage);
-  }
-  w.field("progress", progress);
-  std::string data = std::move(w).str();
-  if (!extra_fields.empty()) {
-    data.push_back(',');
-    data.append(extra_fields);
-  }
-  data.push_back('}');
+  const std::string data =
+      event_data(state, stage_ind == soci::i_null ? std::nullopt : std::optional<std::string>(stage), progress,
+                 extra_fields);
   const std::string type_s(type);
   s << "INSERT INTO job_events (job_id, seq, type, data) VALUES (:id::uuid, :seq, :type, :data::jsonb)",
       soci::use(id), soci::use(seq), soci::use(type_s), soci::use(data);
@@ -147,9 +171,9 @@ std::vector<JobEvent> events_after(soci::session& s, std::string_view job_id, in
 
 void enqueue_stage(soci::session& s, const core::Topology& topology, const StageMessage& m) {
   const std::string body = message_body(m);
-  const std::string message_id = fmt::format("{}:{}:{}", m.job_id, m.stage, m.attempt);
+  const std::string mid = message_id(m);
   s << "INSERT INTO outbox (exchange, routing_key, body, message_id) VALUES (:ex, :rk, :body, :mid)",
-      soci::use(topology.exchange), soci::use(m.stage), soci::use(body), soci::use(message_id);
+      soci::use(topology.exchange), soci::use(m.stage), soci::use(body), soci::use(mid);
 }
 
 }  // namespace tailor::jobs

@@ -21,6 +21,8 @@ struct StageMessage {
   int attempt = 1;
 };
 std::string message_body(const StageMessage& m);
+// "<job>:<stage>:<attempt>": the AMQP message id.
+std::string message_id(const StageMessage& m);
 // Fails with invalid_argument when the body is not a well-formed stage message.
 Result<StageMessage> parse_message(std::string_view body);
 
@@ -31,9 +33,13 @@ struct NewJob {
   std::optional<std::string> document_id;
 };
 
-// Inserts the job (queued at its first stage), its "queued" event and the outbox row that will
-// start it. Throws std::invalid_argument for a kind with no pipeline.
-void insert_job(soci::session& s, const core::Topology& topology, const NewJob& job);
+// Inserts the jobs (queued at their first stage), their "queued" events and the outbox rows that
+// will start them, with one statement per table whatever the count. Throws
+// std::invalid_argument for a kind with no pipeline.
+void insert_jobs(soci::session& s, const core::Topology& topology, const std::vector<NewJob>& jobs);
+inline void insert_job(soci::session& s, const core::Topology& topology, const NewJob& job) {
+  insert_jobs(s, topology, {job});
+}
 
 // The job, or nullopt. With `owner`, a job owned by someone else is nullopt too.
 std::optional<Job> find_job(soci::session& s, std::string_view id,
@@ -50,6 +56,11 @@ struct Transition {
   enum class Attempts { keep, increment, reset } attempts = Attempts::keep;
 };
 void update_job(soci::session& s, std::string_view job_id, const Transition& t);
+
+// The data of an event: the job's state, stage and progress, then `extra_fields` (JSON object
+// members without braces, or "").
+std::string event_data(std::string_view state, const std::optional<std::string>& stage, int progress,
+                       std::string_view extra_fields);
 
 // Appends an event whose data is the job's state, stage and progress plus `extra_fields`
 // (a JSON object's members without braces, e.g. "\"attempt\":2", or ""). Returns its seq.

@@ -10,52 +10,17 @@
 #include <random>
 
 #include "common/core/topology.hpp"
-#include "common/db/migrations.hpp"
 #include "common/db/pool.hpp"
 #include "common/jobs/stage_runner.hpp"
 #include "common/jobs/store.hpp"
+#include "tests/support/test_database.hpp"
 
 using namespace tailor;
 
 namespace {
 
-// A database of its own for this test binary, migrated, dropped at exit.
-struct TestDatabase {
-  std::string admin_url, name;
-  std::unique_ptr<db::Pool> pool;
-
-  TestDatabase() {
-    const char* url = std::getenv("DATABASE_URL");
-    REQUIRE_MESSAGE(url, "DATABASE_URL must point at the PostgreSQL that scripts/services starts");
-    admin_url = url;
-    std::random_device rd;
-    name = fmt::format("tailor_test_jobs_{:08x}", rd());
-    admin([&](soci::session& s) { s << "CREATE DATABASE " + name; });
-    auto p = db::Pool::connect(with_db(name), 2);
-    REQUIRE_MESSAGE(p, "cannot connect to the test database");
-    pool = std::move(*p);
-    REQUIRE(db::migrate(*pool));
-  }
-  ~TestDatabase() {
-    pool.reset();
-    admin([&](soci::session& s) { s << "DROP DATABASE IF EXISTS " + name + " WITH (FORCE)"; });
-  }
-  // Runs fn outside any transaction on the server's default database.
-  template <class F>
-  void admin(F fn) const {
-    auto p = db::Pool::connect(admin_url, 1);
-    REQUIRE_MESSAGE(p, "cannot connect to DATABASE_URL");
-    REQUIRE((*p)->run(fn));
-  }
-  std::string with_db(const std::string& db) const {
-    auto slash = admin_url.rfind('/');
-    auto q = admin_url.find('?', slash);
-    return admin_url.substr(0, slash + 1) + db + (q == std::string::npos ? "" : admin_url.substr(q));
-  }
-};
-
-TestDatabase& database() {
-  static TestDatabase d;
+testing::TestDatabase& database() {
+  static testing::TestDatabase d("tailor_test_jobs", 2);
   return d;
 }
 
@@ -93,7 +58,7 @@ struct ScriptedStage : jobs::Stage {
 
 struct Fixture {
   core::Topology topology = core::parse_topology(kTopology, "t");
-  db::Pool& pool = database().pool.operator*();
+  db::Pool& pool = database().pool();
   ScriptedStage stage;
   int notified = 0;
   jobs::StageRunner runner{pool, topology, stage, [this](const std::string&) { ++notified; }, [] {}};
