@@ -3,8 +3,10 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <optional>
 
 #include "common/core/log.hpp"
+#include "common/db/arrays.hpp"
 
 namespace tailor::jobs {
 
@@ -34,7 +36,12 @@ void OutboxRelay::wake() {
 }
 
 Result<std::size_t> OutboxRelay::drain_once() {
-  return pool_.transact([&](soci::session& s) -> Result<std::size_t> {
+  // The deletes of confirmed rows must commit even when other rows of the batch failed.
+  struct Pass {
+    std::size_t published = 0;
+    std::optional<Error> failure;
+  };
+  auto pass = pool_.transact([&](soci::session& s) -> Result<Pass> {
     std::vector<OutboxMessage> batch;
     OutboxMessage m;
     soci::statement st = (s.prepare << "SELECT id, exchange, routing_key, body, message_id FROM outbox "
@@ -44,17 +51,29 @@ Result<std::size_t> OutboxRelay::drain_once() {
     st.execute();
     while (st.fetch()) batch.push_back(m);
     // Called with an empty batch too: the publisher uses it to keep its connection alive.
-    if (auto published = publish_(batch); !published) return std::unexpected(published.error());
-    if (batch.empty()) return std::size_t{0};
-    std::string ids = "{";
-    for (std::size_t i = 0; i < batch.size(); ++i) {
-      if (i) ids.push_back(',');
-      ids += std::to_string(batch[i].id);
+    auto outcomes = publish_(batch);
+    if (!outcomes) return std::unexpected(outcomes.error());
+    std::vector<std::int64_t> confirmed;
+    std::optional<Error> first_failure;
+    for (std::size_t i = 0; i < batch.size() && i < outcomes->size(); ++i) {
+      if ((*outcomes)[i]) {
+        confirmed.push_back(batch[i].id);
+      } else if (!first_failure) {
+        first_failure = (*outcomes)[i].error();
+        log::error("outbox message not accepted by the broker",
+                   {{"outbox_id", batch[i].id}, {"routing_key", batch[i].routing_key},
+                    {"error", first_failure->message}});
+      }
     }
-    ids.push_back('}');
-    s << "DELETE FROM outbox WHERE id = ANY(:ids::bigint[])", soci::use(ids);
-    return batch.size();
+    if (!confirmed.empty()) {
+      const std::string ids = db::array_literal(confirmed);
+      s << "DELETE FROM outbox WHERE id = ANY(:ids::bigint[])", soci::use(ids);
+    }
+    return Pass{confirmed.size(), first_failure};
   });
+  if (!pass) return std::unexpected(pass.error());
+  if (pass->failure) return std::unexpected(*pass->failure);
+  return pass->published;
 }
 
 void OutboxRelay::loop() {

@@ -25,9 +25,10 @@ struct OutboxMessage {
   std::string message_id;
 };
 
-// Publishes every message and returns only once the broker confirmed all of them. It is also
-// called with an empty batch on every idle pass, to keep its connection alive.
-using BatchPublisher = std::function<Status(const std::vector<OutboxMessage>&)>;
+// Publishes every message and returns once the broker has settled each: one Status per message
+// (ok = confirmed), or an error when the fate of the whole batch is unknown. It is also called
+// with an empty batch on every idle pass, to keep its connection alive.
+using BatchPublisher = std::function<Result<std::vector<Status>>(const std::vector<OutboxMessage>&)>;
 
 class OutboxRelay {
  public:
@@ -39,7 +40,8 @@ class OutboxRelay {
   void stop();
   void wake();
 
-  // One pass over at most batch_size rows; the number published. Rows stay when publishing fails.
+  // One pass over at most batch_size rows; the number published. Confirmed rows are deleted;
+  // the others stay for the next pass, and the pass fails with the first of their errors.
   Result<std::size_t> drain_once();
 
  private:

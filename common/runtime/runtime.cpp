@@ -35,17 +35,16 @@ Runtime::Runtime(std::string_view service) {
       mq::PublisherOptions{.url = config_.rabbitmq_url, .topology = topology_, .name = std::string(service)});
   // Runs on the relay's thread only: the Publisher is not thread-safe. An empty batch just keeps
   // the connection (and its heartbeats) alive.
-  auto publish = [this](const std::vector<jobs::OutboxMessage>& batch) -> Status {
+  auto publish = [this](const std::vector<jobs::OutboxMessage>& batch) -> Result<std::vector<Status>> {
     auto connected = publisher_->ensure_connected();
     broker_up_ = connected.has_value();
-    if (!connected) return connected;
-    if (batch.empty()) return {};
+    if (!connected) return std::unexpected(connected.error());
     std::vector<mq::Message> messages;
     messages.reserve(batch.size());
     for (const auto& m : batch) messages.push_back({m.exchange, m.routing_key, m.body, m.message_id, {}});
-    auto published = publisher_->publish_batch(messages, kConfirmTimeout);
-    if (!published) broker_up_ = publisher_->connected();
-    return published;
+    auto outcomes = publisher_->publish_batch_each(messages, kConfirmTimeout);
+    if (!outcomes) broker_up_ = publisher_->connected();
+    return outcomes;
   };
   relay_ = std::make_unique<jobs::OutboxRelay>(*db_, publish);
   relay_->start();
