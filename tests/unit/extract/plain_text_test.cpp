@@ -2,25 +2,18 @@
 
 #include <doctest/doctest.h>
 
+#include "tests/unit/files/checks.hpp"
 #include "tests/unit/files/fixtures.hpp"
 
 using tailor::Errc;
 using tailor::extract::extract_text;
 using tailor::extract::ExtractLimits;
 namespace testing = tailor::testing;
+using testing::check_error;
+using testing::contains;
 
 namespace {
 
-bool contains(std::string_view haystack, std::string_view needle) {
-  return haystack.find(needle) != std::string_view::npos;
-}
-
-template <class T>
-void check_error(const tailor::Result<T>& r, Errc code, std::string_view mentions) {
-  REQUIRE_FALSE(r.has_value());
-  CHECK(r.error().code == code);
-  CHECK_MESSAGE(contains(r.error().message, mentions), r.error().message);
-}
 
 tailor::Result<tailor::extract::Extraction> extract_bytes(const std::string& bytes,
                                                           const ExtractLimits& limits = {}) {
