@@ -16,6 +16,8 @@
 # Environment: TAILOR_BUILD_JOBS (parallel build jobs; default: Ninja's own).
 
 TAILOR_ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd -P)
+# ccache: key on paths relative to the checkout, so another clone (CI's) reuses the cache.
+export CCACHE_BASEDIR=${CCACHE_BASEDIR:-$TAILOR_ROOT} CCACHE_NOHASHDIR=${CCACHE_NOHASHDIR:-1}
 TAILOR_SCRIPT_NAME=${TAILOR_SCRIPT_NAME:-$(basename "$0")}
 
 log() { printf '%s: %s\n' "$TAILOR_SCRIPT_NAME" "$*" >&2; }
