@@ -25,7 +25,7 @@ Runtime::Runtime(std::string_view service) {
 
   auto redis_url = cache::parse_redis_url(config_.redis_url);
   if (!redis_url) throw StartupError("REDIS_URL: " + redis_url.error().message);
-  redis_ = std::make_unique<cache::Redis>(cache::RedisOptions{.url = *redis_url});
+  redis_ = std::make_unique<cache::Redis>(cache::RedisOptions{.url = *redis_url, .client_name = std::string(service)});
 
   auto storage = storage::LocalStorage::open(config_.storage_dir);
   if (!storage) throw StartupError("TAILOR_STORAGE_DIR: " + storage.error().message);
