@@ -131,7 +131,8 @@ TEST_CASE("e2e: me and list and delete resumes") {
   {
     const auto one = c.get("/v1/resumes?limit=1");
     REQUIRE_MESSAGE(one.status == 200, one.describe());
-    const Value* arr = one.json().find("resumes");
+    const Value doc = one.json();  // find() points into it: keep it alive
+    const Value* arr = doc.find("resumes");
     CHECK_MESSAGE((arr && arr->as_array() && arr->as_array()->size() == 1),
                   "?limit=1: " << one.body);
     expect_error(c.get("/v1/resumes?limit=0"), 400, "invalid_argument", "limit");
