@@ -1,0 +1,193 @@
+"""End-to-end pipeline client for scripts/bench (Python 3 standard library only).
+
+    python3 pipeline.py URL N CONCURRENCY [SUFFIX]
+
+Uploads N résumés to POST /v1/resumes (the PDFs under $DATA_DIR/pdfs, recursive, each with every
+$DATA_DIR/jds/*.txt as `job_description`, in that order, repeated up to N: 50 × 4 = 200 by default),
+from CONCURRENCY threads, one HTTP connection per request (as the peer's bench.py does). Then polls
+PostgreSQL every 50 ms (one long-lived psql process) until every accepted job is done or failed.
+Prints `name: value unit` lines: jobs, upload errors, failed jobs, upload wall time, wall time from
+the first POST to the last job finished, throughput, and per-job latency p50/p95
+(jobs.updated_at - created_at: upload to done). Spot-checks the last job and its résumé through the API.
+
+Environment: BENCH_TOKEN (access token), DATABASE_URL, DATA_DIR, PIPELINE_TIMEOUT (s, default 300).
+Exits 1 when jobs are still unfinished at the timeout or the spot check fails.
+"""
+import glob
+import http.client
+import json
+import os
+import subprocess
+import sys
+import threading
+import time
+from urllib.parse import urlsplit
+
+DATA = os.environ.get("DATA_DIR", os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "..", "shared", "data"))
+PDFS = sorted(glob.glob(f"{DATA}/pdfs/**/*.pdf", recursive=True))
+JDS = sorted(glob.glob(f"{DATA}/jds/*.txt"))
+BOUNDARY = "tailorbenchpipeline5c0d2e8a41f7"
+
+
+def multipart(fields, files):
+    out = []
+    for name, value in fields.items():
+        out.append(f'--{BOUNDARY}\r\nContent-Disposition: form-data; name="{name}"\r\n\r\n'.encode())
+        out.append(value.encode() + b"\r\n")
+    for name, (filename, data, ctype) in files.items():
+        out.append(
+            f'--{BOUNDARY}\r\nContent-Disposition: form-data; name="{name}"; filename="{filename}"\r\n'
+            f"Content-Type: {ctype}\r\n\r\n".encode()
+        )
+        out.append(data + b"\r\n")
+    out.append(f"--{BOUNDARY}--\r\n".encode())
+    return b"".join(out), f"multipart/form-data; boundary={BOUNDARY}"
+
+
+class Psql:
+    """One psql process fed a query per line; psql flushes its output after every query."""
+
+    def __init__(self, url):
+        self.p = subprocess.Popen(
+            ["psql", "-X", "-q", "-tA", "-F", "\x1f", "-v", "ON_ERROR_STOP=1", url],
+            stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True, bufsize=1,
+        )
+
+    def row(self, sql):
+        self.p.stdin.write(" ".join(sql.split()) + ";\n")
+        self.p.stdin.flush()
+        line = self.p.stdout.readline()
+        if not line:
+            raise SystemExit(f"pipeline: psql ended (query: {sql[:120]})")
+        return line.rstrip("\n").split("\x1f")
+
+    def close(self):
+        self.p.stdin.close()
+        self.p.wait()
+
+
+def api_get(u, path, token):
+    try:
+        conn = http.client.HTTPConnection(u.hostname, u.port, timeout=10)
+        conn.request("GET", path, headers={"Authorization": f"Bearer {token}"})
+        resp = conn.getresponse()
+        body = resp.read()
+        conn.close()
+    except OSError as e:
+        return 0, f"{type(e).__name__}: {e}".encode()
+    return resp.status, body
+
+
+def main(url, n, concurrency, suffix):
+    u = urlsplit(url)
+    token = os.environ["BENCH_TOKEN"]
+    assert PDFS and JDS, f"no PDFs or JDs under {DATA}"
+    pdf_bytes = {p: open(p, "rb").read() for p in PDFS}
+    jds = [open(p, encoding="utf-8").read() for p in JDS]
+    work = [(p, jd) for p in PDFS for jd in jds] * (1 + n // (len(PDFS) * len(jds)))
+    work = work[:n]
+
+    accepted = [None] * len(work)  # (job_id, resume_id) per item, or None
+    errors = []
+    lock = threading.Lock()
+    next_item = [0]
+
+    def post(i):
+        path, jd = work[i]
+        body, ctype = multipart({"job_description": jd},
+                                {"file": (os.path.basename(path), pdf_bytes[path], "application/pdf")})
+        try:
+            conn = http.client.HTTPConnection(u.hostname, u.port, timeout=60)
+            conn.request("POST", "/v1/resumes", body=body,
+                         headers={"Content-Type": ctype, "Authorization": f"Bearer {token}"})
+            resp = conn.getresponse()
+            payload = resp.read()
+            conn.close()
+        except OSError as e:
+            return None, f"{os.path.basename(path)}: {type(e).__name__}: {e}"
+        if resp.status != 202:
+            return None, f"{os.path.basename(path)}: HTTP {resp.status}: {payload[:300]!r}"
+        d = json.loads(payload)
+        return (d["job_id"], d["resume_id"]), None
+
+    def client():
+        while True:
+            with lock:
+                i = next_item[0]
+                if i >= len(work):
+                    return
+                next_item[0] += 1
+            res, err = post(i)
+            with lock:
+                accepted[i] = res
+                if err:
+                    errors.append(err)
+
+    db = Psql(os.environ["DATABASE_URL"])
+    db.row("SELECT 1")  # connect before the clock starts
+    t0 = time.perf_counter()
+    threads = [threading.Thread(target=client) for _ in range(concurrency)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    t_accepted = time.perf_counter()
+    jobs = [a for a in accepted if a]
+    for e in errors[:10]:
+        print(f"pipeline: upload failed: {e}", file=sys.stderr)
+    ids = "'{" + ",".join(j for j, _ in jobs) + "}'::uuid[]"
+    timeout = float(os.environ.get("PIPELINE_TIMEOUT", "300"))
+    finished = failed = 0
+    while jobs:
+        finished, failed = map(int, db.row(
+            "SELECT count(*) FILTER (WHERE state IN ('done', 'failed')), count(*) FILTER (WHERE state = 'failed') "
+            f"FROM jobs WHERE id = ANY({ids})"))
+        if finished == len(jobs):
+            break
+        if time.perf_counter() - t0 > timeout:
+            print(f"pipeline_unfinished{suffix}: {len(jobs) - finished} jobs")
+            raise SystemExit(f"pipeline: only {finished}/{len(jobs)} finished after {timeout:.0f} s")
+        time.sleep(0.05)
+    t_done = time.perf_counter()
+    p50 = p95 = 0.0
+    if jobs:
+        p50, p95 = map(float, db.row(
+            "SELECT percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM updated_at - created_at)), "
+            "percentile_cont(0.95) WITHIN GROUP (ORDER BY extract(epoch FROM updated_at - created_at)) "
+            f"FROM jobs WHERE id = ANY({ids})"))
+        if failed:
+            (why,) = db.row("SELECT string_agg(DISTINCT replace(coalesce(error, '?'), E'\\n', ' '), ' | ') "
+                            f"FROM jobs WHERE id = ANY({ids}) AND state = 'failed'")
+            print(f"pipeline: failed jobs' errors: {why[:500]}", file=sys.stderr)
+    db.close()
+
+    # spot check through the API: the last job is done and its résumé has text
+    ok = True
+    if jobs:
+        job_id, resume_id = jobs[-1]
+        st, body = api_get(u, f"/v1/jobs/{job_id}", token)
+        job = json.loads(body) if st == 200 else {}
+        st2, body2 = api_get(u, f"/v1/resumes/{resume_id}", token)
+        doc = json.loads(body2) if st2 == 200 else {}
+        if job.get("state") != "done" or not doc.get("text"):
+            ok = False
+            print(f"pipeline: spot check failed: job {st} {body[:300]!r}; resume {st2} status {doc.get('status')!r}",
+                  file=sys.stderr)
+
+    wall = t_done - t0
+    print(f"pipeline_jobs{suffix}: {len(jobs)} jobs")
+    print(f"pipeline_upload_errors{suffix}: {len(errors)} requests")
+    print(f"pipeline_failed{suffix}: {failed} jobs")
+    print(f"pipeline_upload_wall{suffix}: {t_accepted - t0:.2f} s")
+    print(f"pipeline_wall{suffix}: {wall:.2f} s")
+    print(f"pipeline_throughput{suffix}: {len(jobs) / wall:.2f} jobs/s")
+    print(f"pipeline_job_latency_p50{suffix}: {p50 * 1000:.0f} ms")
+    print(f"pipeline_job_latency_p95{suffix}: {p95 * 1000:.0f} ms")
+    if not ok:
+        sys.exit(1)
+
+
+if __name__ == "__main__":
+    if len(sys.argv) < 4:
+        sys.exit(__doc__)
+    main(sys.argv[1], int(sys.argv[2]), int(sys.argv[3]), sys.argv[4] if len(sys.argv) > 4 else "")
