@@ -83,6 +83,10 @@ Config load_config(const Env& env) {
     }
   }
   c.storage_dir = env.string("TAILOR_STORAGE_DIR", ".tailor/storage");
+  c.storage_durable = env.boolean("TAILOR_STORAGE_SYNC", true);
+  if (c.production() && !c.storage_durable) {
+    throw ConfigError("TAILOR_STORAGE_SYNC=0 is for throwaway data and is refused in production");
+  }
 
   auto secret = env.get("TAILOR_JWT_SECRET");
   if (c.production()) {

@@ -42,6 +42,7 @@ struct Config {
   std::string queues_file;   // TAILOR_QUEUES_FILE
   std::string ns;            // TAILOR_NAMESPACE: prefix of every exchange, queue and channel
   std::string storage_dir;   // TAILOR_STORAGE_DIR
+  bool storage_durable;      // TAILOR_STORAGE_SYNC: fsync stored files before their rows commit
 
   std::string jwt_secret;   // TAILOR_JWT_SECRET
   int access_token_ttl_s;   // TAILOR_ACCESS_TOKEN_TTL

@@ -104,9 +104,9 @@ Documents::Documents(db::Pool& pool, storage::Storage& storage, const core::Topo
 
 void Documents::insert(soci::session& s, const std::vector<NewDocument>& docs) {
   std::vector<std::string> ids, owners, names, media, keys;
+  std::vector<db::AuditEntry> entries;
   std::vector<std::int64_t> sizes;
   std::vector<jobs::NewJob> new_jobs;
-  std::vector<db::AuditEntry> entries;
   for (const auto& d : docs) {
     ids.push_back(d.id);
     owners.push_back(d.owner_id);

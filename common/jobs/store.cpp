@@ -84,18 +84,17 @@ void insert_jobs(soci::session& s, const core::Topology& topology, const std::ve
                     a_kinds = db::array_literal(kinds), a_docs = db::array_literal(docs),
                     a_stages = db::array_literal(stages), a_events = db::array_literal(events),
                     a_bodies = db::array_literal(bodies), a_mids = db::array_literal(message_ids);
-  s << "INSERT INTO jobs (id, owner_id, kind, document_id, state, stage, last_seq) "
-       "SELECT id, owner, kind, nullif(doc, '')::uuid, 'queued', stage, 1 "
-       "FROM unnest(:ids::uuid[], :owners::uuid[], :kinds::text[], :docs::text[], :stages::text[]) "
-       "AS t(id, owner, kind, doc, stage)",
-      soci::use(a_ids), soci::use(a_owners), soci::use(a_kinds), soci::use(a_docs), soci::use(a_stages);
-  s << "INSERT INTO job_events (job_id, seq, type, data) "
-       "SELECT id, 1, 'queued', data::jsonb FROM unnest(:ids::uuid[], :events::text[]) AS t(id, data)",
-      soci::use(a_ids), soci::use(a_events);
-  s << "INSERT INTO outbox (exchange, routing_key, body, message_id) "
-       "SELECT :ex, stage, body, mid FROM unnest(:stages::text[], :bodies::text[], :mids::text[]) "
-       "AS t(stage, body, mid)",
-      soci::use(topology.exchange), soci::use(a_stages), soci::use(a_bodies), soci::use(a_mids);
+  // One statement for the three tables: foreign keys are checked at its end, so the events may
+  // reference jobs inserted by a sibling clause.
+  s << "WITH t AS (SELECT * FROM unnest(:ids::uuid[], :owners::uuid[], :kinds::text[], :docs::text[], "
+       ":stages::text[], :events::text[], :bodies::text[], :mids::text[]) "
+       "AS t(id, owner, kind, doc, stage, event, body, mid)), "
+       "j AS (INSERT INTO jobs (id, owner_id, kind, document_id, state, stage, last_seq) "
+       "SELECT id, owner, kind, nullif(doc, '')::uuid, 'queued', stage, 1 FROM t), "
+       "e AS (INSERT INTO job_events (job_id, seq, type, data) SELECT id, 1, 'queued', event::jsonb FROM t) "
+       "INSERT INTO outbox (exchange, routing_key, body, message_id) SELECT :ex, stage, body, mid FROM t",
+      soci::use(a_ids), soci::use(a_owners), soci::use(a_kinds), soci::use(a_docs), soci::use(a_stages),
+      soci::use(a_events), soci::use(a_bodies), soci::use(a_mids), soci::use(topology.exchange);
 }
 
 std::optional<Job> find_job(soci::session& s, std::string_view id, std::optional<std::string_view> owner) {

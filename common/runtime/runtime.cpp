@@ -27,7 +27,7 @@ Runtime::Runtime(std::string_view service) {
   if (!redis_url) throw StartupError("REDIS_URL: " + redis_url.error().message);
   redis_ = std::make_unique<cache::Redis>(cache::RedisOptions{.url = *redis_url, .client_name = std::string(service)});
 
-  auto storage = storage::LocalStorage::open(config_.storage_dir);
+  auto storage = storage::LocalStorage::open(config_.storage_dir, config_.storage_durable);
   if (!storage) throw StartupError("TAILOR_STORAGE_DIR: " + storage.error().message);
   storage_ = std::move(*storage);
 

@@ -111,24 +111,31 @@ Status write_all(int fd, std::string_view bytes, std::string_view what) {
   return {};
 }
 
-// A new temp file next to `final_path`; writes it with `fill`, syncs it and renames it into place.
-// On any failure the temp file is removed.
+// A new temp file next to `final_path`; writes it with `fill`, syncs it (when durable) and renames
+// it into place. On any failure the temp file is removed.
 template <class Fill>
-Status write_atomically(const std::string& final_path, std::string_view key, Fill fill) {
+Status write_atomically(const std::string& final_path, std::string_view key, bool durable, Fill fill) {
   std::string dir = parent_of(final_path);
   std::string tmp = dir + "/" + std::string(kTempPrefix) + "XXXXXX";
   UniqueFd fd(::mkostemp(tmp.data(), O_CLOEXEC));  // mode 0600
   std::string what = "could not write " + std::string(key);
   if (fd.get() < 0) return fail_io(what, errno);
   Status st = fill(fd.get(), what);
-  if (st && ::fsync(fd.get()) != 0) st = fail_io(what, errno);
+  if (st && durable && ::fsync(fd.get()) != 0) st = fail_io(what, errno);
   if (int err = fd.close_now(); st && err != 0) st = fail_io(what, err);
   if (st && ::rename(tmp.c_str(), final_path.c_str()) != 0) st = fail_io(what, errno);
   if (!st) {
     ::unlink(tmp.c_str());
     return st;
   }
-  return fsync_dir(dir);
+  return durable ? fsync_dir(dir) : Status{};
+}
+
+// Makes the data of the file at `path` durable.
+Status fsync_file(const std::string& path, std::string_view what) {
+  UniqueFd fd(::open(path.c_str(), O_RDONLY | O_CLOEXEC));
+  if (fd.get() < 0 || ::fsync(fd.get()) != 0) return fail_io(what, errno);
+  return {};
 }
 
 bool valid_segment_char(char c) {
@@ -155,7 +162,7 @@ bool valid_storage_key(std::string_view key) {
   }
 }
 
-Result<std::unique_ptr<LocalStorage>> LocalStorage::open(const std::string& root) {
+Result<std::unique_ptr<LocalStorage>> LocalStorage::open(const std::string& root, bool durable) {
   if (root.empty()) return fail(Errc::internal, "storage: the storage directory is not set");
   std::error_code ec;
   std::filesystem::path abs = std::filesystem::absolute(root, ec);
@@ -163,7 +170,7 @@ Result<std::unique_ptr<LocalStorage>> LocalStorage::open(const std::string& root
   std::string path = abs.lexically_normal().string();
   while (path.size() > 1 && path.back() == '/') path.pop_back();
   if (auto st = make_dirs(path); !st) return std::unexpected(st.error());
-  std::unique_ptr<LocalStorage> store(new LocalStorage(path));
+  std::unique_ptr<LocalStorage> store(new LocalStorage(path, durable));
   if (auto st = make_dirs(store->spool_dir()); !st) return std::unexpected(st.error());
   return store;
 }
@@ -184,22 +191,28 @@ Status LocalStorage::put(std::string_view key, std::string_view bytes) {
   auto path = path_of(key);
   if (!path) return std::unexpected(path.error());
   if (auto st = make_dirs(parent_of(*path)); !st) return st;
-  return write_atomically(
-      *path, key, [&](int fd, const std::string& what) { return write_all(fd, bytes, what); });
+  return write_atomically(*path, key, durable_,
+                          [&](int fd, const std::string& what) { return write_all(fd, bytes, what); });
 }
 
 Status LocalStorage::put_file(std::string_view key, const std::string& source_path) {
   auto path = path_of(key);
   if (!path) return std::unexpected(path.error());
   if (auto st = make_dirs(parent_of(*path)); !st) return st;
-  if (::rename(source_path.c_str(), path->c_str()) == 0) return fsync_dir(parent_of(*path));
+  // The data first: a durable rename of a file whose blocks never reached the disk is no use.
+  if (durable_) {
+    if (auto st = fsync_file(source_path, "could not store " + std::string(key)); !st) return st;
+  }
+  if (::rename(source_path.c_str(), path->c_str()) == 0) {
+    return durable_ ? fsync_dir(parent_of(*path)) : Status{};
+  }
   if (errno != EXDEV) {
     return fail_io("could not move the file into " + std::string(key), errno);
   }
   // Another filesystem: copy into a temp file beside the target, then rename, then drop the source.
   UniqueFd src(::open(source_path.c_str(), O_RDONLY | O_CLOEXEC));
   if (src.get() < 0) return fail_io("could not open the file for " + std::string(key), errno);
-  Status st = write_atomically(*path, key, [&](int fd, const std::string& what) -> Status {
+  Status st = write_atomically(*path, key, durable_, [&](int fd, const std::string& what) -> Status {
     char buf[1 << 16];
     while (true) {
       ssize_t n = ::read(src.get(), buf, sizeof buf);

@@ -1,6 +1,8 @@
 #pragma once
 // Storage in a local directory: <root>/<key>, uploads spooled in <root>/.spool.
-// Writes are durable (fsync of the file and of its directory) and atomic (temp file + rename).
+// Writes are atomic (temp file + rename) and, with `durable` (the default), on disk before they
+// return: the file's data and its directory entry are fsynced. Without it they are as safe as the
+// OS page cache: for throwaway development and test data only.
 #include <memory>
 #include <string>
 
@@ -12,7 +14,7 @@ class LocalStorage : public Storage {
  public:
   // Creates `root` (mode 0700, parents too) and its spool directory when absent. Fails with
   // internal/unavailable naming the directory when it cannot.
-  static Result<std::unique_ptr<LocalStorage>> open(const std::string& root);
+  static Result<std::unique_ptr<LocalStorage>> open(const std::string& root, bool durable = true);
 
   Status put_file(std::string_view key, const std::string& source_path) override;
   Status put(std::string_view key, std::string_view bytes) override;
@@ -25,10 +27,11 @@ class LocalStorage : public Storage {
   const std::string& root() const { return root_; }
 
  private:
-  explicit LocalStorage(std::string root) : root_(std::move(root)) {}
+  LocalStorage(std::string root, bool durable) : root_(std::move(root)), durable_(durable) {}
   Result<std::string> path_of(std::string_view key) const;
 
   std::string root_;  // absolute, no trailing '/'
+  bool durable_;
 };
 
 }  // namespace tailor::storage

@@ -57,6 +57,15 @@ TEST_CASE("the test-only stage delay is refused in production") {
                   ConfigError);
 }
 
+TEST_CASE("non-durable storage is for throwaway data: refused in production") {
+  CHECK(load_config(env_of({})).storage_durable);
+  CHECK_FALSE(load_config(env_of({{"TAILOR_STORAGE_SYNC", "0"}})).storage_durable);
+  CHECK_THROWS_AS(load_config(env_of({{"TAILOR_ENV", "production"},
+                                      {"TAILOR_JWT_SECRET", "9f2c1e7a4b8d03f6a5e2c9b1d7f4e8a3"},
+                                      {"TAILOR_STORAGE_SYNC", "0"}})),
+                  ConfigError);
+}
+
 TEST_CASE("an empty variable counts as unset") {
   CHECK(load_config(env_of({{"TAILOR_HTTP_PORT", ""}})).http_port == 8080);
 }

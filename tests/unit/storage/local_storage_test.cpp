@@ -138,20 +138,23 @@ TEST_CASE("a failed put removes its temp file and keeps the old content") {
   CHECK(s.read("docs/a.txt", 100) == std::string("old"));
 }
 
-TEST_CASE("put_file moves a spooled upload in") {
-  TempDir tmp;
-  auto opened = LocalStorage::open(tmp.path.string());
-  REQUIRE(opened);
-  Storage& s = **opened;
-  fs::path spooled = fs::path(s.spool_dir()) / "upload-1";
-  write_file(spooled, "résumé bytes");
-  REQUIRE(s.put_file("resumes/x/y/1.docx", spooled.string()));
-  CHECK_FALSE(fs::exists(spooled));
-  CHECK(s.read("resumes/x/y/1.docx", 100) == std::string("résumé bytes"));
+TEST_CASE("put_file moves a spooled upload in, durable or not") {
+  for (const bool durable : {true, false}) {
+    CAPTURE(durable);
+    TempDir tmp;
+    auto opened = LocalStorage::open(tmp.path.string(), durable);
+    REQUIRE(opened);
+    Storage& s = **opened;
+    fs::path spooled = fs::path(s.spool_dir()) / "upload-1";
+    write_file(spooled, "résumé bytes");
+    REQUIRE(s.put_file("resumes/x/y/1.docx", spooled.string()));
+    CHECK_FALSE(fs::exists(spooled));
+    CHECK(s.read("resumes/x/y/1.docx", 100) == std::string("résumé bytes"));
 
-  auto missing = s.put_file("resumes/2.docx", (fs::path(s.spool_dir()) / "nope").string());
-  REQUIRE_FALSE(missing);
-  CHECK(missing.error().code == Errc::not_found);
+    auto missing = s.put_file("resumes/2.docx", (fs::path(s.spool_dir()) / "nope").string());
+    REQUIRE_FALSE(missing);
+    CHECK(missing.error().code == Errc::not_found);
+  }
 }
 
 TEST_CASE("put_file across filesystems copies, syncs and removes the source") {
