@@ -6,7 +6,6 @@
 #include <optional>
 
 #include "common/core/log.hpp"
-#include "common/db/arrays.hpp"
 
 namespace tailor::jobs {
 
@@ -42,34 +41,37 @@ Result<std::size_t> OutboxRelay::drain_once() {
     std::optional<Error> failure;
   };
   auto pass = pool_.transact([&](soci::session& s) -> Result<Pass> {
+    // Take the rows out at once; a row the broker does not confirm is put back before commit,
+    // and if anything fails before that the transaction rolls back and every row stays.
     std::vector<OutboxMessage> batch;
     OutboxMessage m;
-    soci::statement st = (s.prepare << "SELECT id, exchange, routing_key, body, message_id FROM outbox "
-                                       "ORDER BY id LIMIT :n FOR UPDATE SKIP LOCKED",
-                          soci::use(batch_size_), soci::into(m.id), soci::into(m.exchange),
-                          soci::into(m.routing_key), soci::into(m.body), soci::into(m.message_id));
+    soci::statement st =
+        (s.prepare << "DELETE FROM outbox WHERE id IN (SELECT id FROM outbox ORDER BY id LIMIT :n "
+                      "FOR UPDATE SKIP LOCKED) RETURNING id, exchange, routing_key, body, message_id",
+         soci::use(batch_size_), soci::into(m.id), soci::into(m.exchange), soci::into(m.routing_key),
+         soci::into(m.body), soci::into(m.message_id));
     st.execute();
     while (st.fetch()) batch.push_back(m);
+    std::sort(batch.begin(), batch.end(), [](const auto& a, const auto& b) { return a.id < b.id; });
     // Called with an empty batch too: the publisher uses it to keep its connection alive.
     auto outcomes = publish_(batch);
     if (!outcomes) return std::unexpected(outcomes.error());
-    std::vector<std::int64_t> confirmed;
-    std::optional<Error> first_failure;
-    for (std::size_t i = 0; i < batch.size() && i < outcomes->size(); ++i) {
-      if ((*outcomes)[i]) {
-        confirmed.push_back(batch[i].id);
-      } else if (!first_failure) {
-        first_failure = (*outcomes)[i].error();
-        log::error("outbox message not accepted by the broker",
-                   {{"outbox_id", batch[i].id}, {"routing_key", batch[i].routing_key},
-                    {"error", first_failure->message}});
+    Pass done;
+    for (std::size_t i = 0; i < batch.size(); ++i) {
+      const bool confirmed = i < outcomes->size() && (*outcomes)[i];
+      if (confirmed) {
+        ++done.published;
+        continue;
       }
+      const Error e = i < outcomes->size() ? (*outcomes)[i].error() : Error{Errc::internal, "no outcome"};
+      if (!done.failure) done.failure = e;
+      log::error("outbox message not accepted by the broker",
+                 {{"outbox_id", batch[i].id}, {"routing_key", batch[i].routing_key}, {"error", e.message}});
+      s << "INSERT INTO outbox (id, exchange, routing_key, body, message_id) VALUES (:id, :ex, :rk, :b, :m)",
+          soci::use(batch[i].id), soci::use(batch[i].exchange), soci::use(batch[i].routing_key),
+          soci::use(batch[i].body), soci::use(batch[i].message_id);
     }
-    if (!confirmed.empty()) {
-      const std::string ids = db::array_literal(confirmed);
-      s << "DELETE FROM outbox WHERE id = ANY(:ids::bigint[])", soci::use(ids);
-    }
-    return Pass{confirmed.size(), first_failure};
+    return done;
   });
   if (!pass) return std::unexpected(pass.error());
   if (pass->failure) return std::unexpected(*pass->failure);

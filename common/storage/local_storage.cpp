@@ -198,17 +198,21 @@ Status LocalStorage::put(std::string_view key, std::string_view bytes) {
 Status LocalStorage::put_file(std::string_view key, const std::string& source_path) {
   auto path = path_of(key);
   if (!path) return std::unexpected(path.error());
-  if (auto st = make_dirs(parent_of(*path)); !st) return st;
   // The data first: a durable rename of a file whose blocks never reached the disk is no use.
   if (durable_) {
     if (auto st = fsync_file(source_path, "could not store " + std::string(key)); !st) return st;
   }
-  if (::rename(source_path.c_str(), path->c_str()) == 0) {
-    return durable_ ? fsync_dir(parent_of(*path)) : Status{};
+  // Usually the directory exists already: create it only when the rename says it is missing
+  // (ENOENT with the source still there).
+  auto move = [&] { return ::rename(source_path.c_str(), path->c_str()) == 0 ? 0 : errno; };
+  int err = move();
+  if (err == ENOENT && ::access(source_path.c_str(), F_OK) == 0) {
+    if (auto st = make_dirs(parent_of(*path)); !st) return st;
+    err = move();
   }
-  if (errno != EXDEV) {
-    return fail_io("could not move the file into " + std::string(key), errno);
-  }
+  if (err == 0) return durable_ ? fsync_dir(parent_of(*path)) : Status{};
+  if (err != EXDEV) return fail_io("could not move the file into " + std::string(key), err);
+  if (auto st = make_dirs(parent_of(*path)); !st) return st;
   // Another filesystem: copy into a temp file beside the target, then rename, then drop the source.
   UniqueFd src(::open(source_path.c_str(), O_RDONLY | O_CLOEXEC));
   if (src.get() < 0) return fail_io("could not open the file for " + std::string(key), errno);
