@@ -176,6 +176,20 @@ bool is_http_protocol_error(const beast::error_code& ec) {
          ec != bhttp::error::partial_message && ec != bhttp::error::need_buffer;
 }
 
+// The answer to a failed body read, and whether to linger for the client to read it; nullopt
+// when the client is gone and the connection just closes.
+struct BodyFailure {
+  Response response;
+  bool linger;
+};
+std::optional<BodyFailure> body_failure(const beast::error_code& ec, const Response& too_large) {
+  if (ec == bhttp::error::body_limit) return BodyFailure{too_large, true};
+  if (is_http_protocol_error(ec)) {
+    return BodyFailure{Response::error(Errc::invalid_argument, "malformed HTTP request body"), false};
+  }
+  return std::nullopt;
+}
+
 bool is_json(std::string_view content_type) {
   return content_type.starts_with("application/json");
 }
@@ -687,14 +701,9 @@ asio::awaitable<bool> Session::read_json_body(HeaderParser& hp, Request& req,
   stream_.expires_after(srv_.opt.body_timeout);
   beast::error_code ec;
   co_await bhttp::async_read(stream_, buffer_, bp, asio::redirect_error(asio::use_awaitable, ec));
-  if (ec == bhttp::error::body_limit) {
-    co_await send_fatal(req, too_large, true);
-    co_return false;
-  }
   if (ec) {
-    if (is_http_protocol_error(ec)) {
-      const Response res = Response::error(Errc::invalid_argument, "malformed HTTP request body");
-      co_await send_fatal(req, res, false);
+    if (const auto failure = body_failure(ec, too_large)) {
+      co_await send_fatal(req, failure->response, failure->linger);
     }
     co_return false;
   }
@@ -747,15 +756,10 @@ asio::awaitable<bool> Session::read_upload(HeaderParser& hp, Request& req, const
     beast::error_code ec;
     co_await bhttp::async_read(stream_, buffer_, bp, asio::redirect_error(asio::use_awaitable, ec));
     if (ec == bhttp::error::need_buffer) ec = {};
-    if (ec) sink.discard();
-    if (ec == bhttp::error::body_limit) {
-      co_await send_fatal(req, file_too_large, true);
-      co_return false;
-    }
     if (ec) {
-      if (is_http_protocol_error(ec)) {
-        const Response res = Response::error(Errc::invalid_argument, "malformed HTTP request body");
-        co_await send_fatal(req, res, false);
+      sink.discard();
+      if (const auto failure = body_failure(ec, file_too_large)) {
+        co_await send_fatal(req, failure->response, failure->linger);
       }
       co_return false;
     }
