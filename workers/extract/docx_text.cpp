@@ -6,11 +6,15 @@
 #include <cctype>
 #include <charconv>
 #include <filesystem>
+#include <map>
+#include <optional>
 #include <pugixml.hpp>
+#include <set>
 
 #include "common/files/byte_size.hpp"
 #include "common/files/utf8.hpp"
 #include "common/files/zip_reader.hpp"
+#include "workers/extract/normalize.hpp"
 
 namespace tailor::extract {
 
@@ -34,7 +38,9 @@ constexpr std::uint64_t kMaxAppXmlBytes = 1024 * 1024;
 struct Names {
   std::string body, p, t, tab, br, cr, tbl, tr, tc, sdt, sdt_content, p_pr, r_pr, num_pr, num_id,
       txbx_content, del, move_from, instr_text, del_text, no_break_hyphen, custom_xml, smart_tag,
-      ins, move_to, alternate_content, choice, fallback;
+      ins, move_to, alternate_content, choice, fallback, b, i, sz, r_fonts, r_style, p_style, style,
+      style_id, based_on, doc_defaults, r_pr_default, val, ascii, h_ansi, cs, east_asia,
+      ascii_theme, h_ansi_theme, grid_col, tbl_grid, font, font_name;
 
   explicit Names(pugi::xml_node root) {
     std::string w = "w:";
@@ -77,6 +83,28 @@ struct Names {
     alternate_content = mc + "AlternateContent";
     choice = mc + "Choice";
     fallback = mc + "Fallback";
+    b = w + "b";
+    i = w + "i";
+    sz = w + "sz";
+    r_fonts = w + "rFonts";
+    r_style = w + "rStyle";
+    p_style = w + "pStyle";
+    style = w + "style";
+    style_id = w + "styleId";
+    based_on = w + "basedOn";
+    doc_defaults = w + "docDefaults";
+    r_pr_default = w + "rPrDefault";
+    val = w + "val";
+    ascii = w + "ascii";
+    h_ansi = w + "hAnsi";
+    cs = w + "cs";
+    east_asia = w + "eastAsia";
+    ascii_theme = w + "asciiTheme";
+    h_ansi_theme = w + "hAnsiTheme";
+    grid_col = w + "gridCol";
+    tbl_grid = w + "tblGrid";
+    font = w + "font";
+    font_name = w + "name";
   }
 };
 
@@ -91,10 +119,123 @@ std::string_view trim(std::string_view s) {
   return s.substr(begin, end - begin + 1);
 }
 
+// Run formatting as far as the layout needs it; unset fields inherit.
+struct RunProps {
+  std::optional<bool> bold;
+  std::optional<bool> italic;
+  std::optional<double> size;  // points
+  std::string font;            // a font name, or "major"/"minor" for the theme's fonts
+
+  void inherit(const RunProps& from) {
+    if (!bold) bold = from.bold;
+    if (!italic) italic = from.italic;
+    if (!size) size = from.size;
+    if (font.empty()) font = from.font;
+  }
+};
+
+// <w:b/> is on; <w:b w:val="0|false|off"/> is off.
+bool toggle(pugi::xml_node node, const Names& n) {
+  const std::string_view v = node.attribute(n.val.c_str()).value();
+  return !(v == "0" || v == "false" || v == "off" || v == "none");
+}
+
+RunProps read_run_props(pugi::xml_node r_pr, const Names& n) {
+  RunProps props;
+  if (!r_pr) return props;
+  if (auto b = r_pr.child(n.b.c_str())) props.bold = toggle(b, n);
+  if (auto i = r_pr.child(n.i.c_str())) props.italic = toggle(i, n);
+  if (auto sz = r_pr.child(n.sz.c_str())) {
+    const std::string_view v = sz.attribute(n.val.c_str()).value();
+    int half_points = 0;
+    const auto [ptr, ec] = std::from_chars(v.data(), v.data() + v.size(), half_points);
+    if (ec == std::errc() && half_points > 0 && half_points < 4000) props.size = half_points / 2.0;
+  }
+  if (auto f = r_pr.child(n.r_fonts.c_str())) {
+    for (const std::string* attr : {&n.ascii, &n.h_ansi, &n.cs, &n.east_asia}) {
+      props.font = f.attribute(attr->c_str()).value();
+      if (!props.font.empty()) break;
+    }
+    if (props.font.empty()) {
+      std::string_view theme = f.attribute(n.ascii_theme.c_str()).value();
+      if (theme.empty()) theme = f.attribute(n.h_ansi_theme.c_str()).value();
+      if (theme.starts_with("major")) props.font = "major";
+      if (theme.starts_with("minor")) props.font = "minor";
+    }
+  }
+  return props;
+}
+
+// word/styles.xml (paragraph and character styles with their basedOn chains, the document
+// defaults) and the theme's major and minor fonts.
+class Styles {
+ public:
+  void load(pugi::xml_node root) {
+    const Names n(root);
+    defaults_ = read_run_props(
+        root.child(n.doc_defaults.c_str()).child(n.r_pr_default.c_str()).child(n.r_pr.c_str()), n);
+    for (pugi::xml_node style : root.children(n.style.c_str())) {
+      Style& s = styles_[style.attribute(n.style_id.c_str()).value()];
+      s.props = read_run_props(style.child(n.r_pr.c_str()), n);
+      s.based_on = style.child(n.based_on.c_str()).attribute(n.val.c_str()).value();
+    }
+  }
+  void set_theme(std::string major, std::string minor) {
+    major_ = std::move(major);
+    minor_ = std::move(minor);
+  }
+
+  // `props` completed from the character style, the paragraph style and the defaults.
+  RunProps resolve(RunProps props, const std::string& char_style,
+                   const std::string& para_style) const {
+    inherit_style(props, char_style);
+    inherit_style(props, para_style);
+    props.inherit(defaults_);
+    if (props.font == "major") props.font = major_;
+    if (props.font == "minor") props.font = minor_;
+    return props;
+  }
+
+ private:
+  struct Style {
+    RunProps props;
+    std::string based_on;
+  };
+
+  void inherit_style(RunProps& props, std::string id) const {
+    for (int depth = 0; depth < 20 && !id.empty(); ++depth) {  // basedOn may loop in bad files
+      const auto it = styles_.find(id);
+      if (it == styles_.end()) return;
+      props.inherit(it->second.props);
+      id = it->second.based_on;
+    }
+  }
+
+  std::map<std::string, Style, std::less<>> styles_;
+  RunProps defaults_;
+  std::string major_, minor_;
+};
+
+// What the layout collects from one part.
+struct PartLayout {
+  std::vector<TextLine> lines;
+  std::vector<Table> tables;
+  int images = 0;
+  std::set<std::string> fonts;
+};
+
+std::string local_name(pugi::xml_node node) {
+  const std::string_view name = node.name();
+  const std::size_t colon = name.find(':');
+  return std::string(colon == std::string_view::npos ? name : name.substr(colon + 1));
+}
+
 // Writes the text of WordprocessingML block content (body, header, footer, cell, text box).
 class TextWriter {
  public:
-  explicit TextWriter(const Names& names) : n_(names) {}
+  // Also collects paragraphs (as lines), tables, pictures and fonts into `layout`.
+  TextWriter(const Names& names, const Styles* styles, PartLayout* layout, bool header_footer)
+      : n_(names), styles_(styles), layout_(layout), header_footer_(header_footer) {}
 
   bool too_deep() const { return too_deep_; }
 
@@ -134,9 +275,16 @@ class TextWriter {
   void paragraph(pugi::xml_node p, std::string& out, int depth) {
     std::string line;
     std::string nested;  // paragraphs of text boxes anchored in this paragraph
+    ParagraphStats stats;
+    stats.style =
+        p.child(n_.p_pr.c_str()).child(n_.p_style.c_str()).attribute(n_.val.c_str()).value();
+    ParagraphStats* outer = stats_;
+    stats_ = &stats;
     inline_content(p, line, nested, depth);
+    stats_ = outer;
     const std::string_view text = trim(line);
     if (!text.empty() && is_list_item(p)) out += "• ";
+    if (!text.empty() && layout_ != nullptr) add_line(text, is_list_item(p), stats);
     out += text;
     // A paragraph that only anchors a text box is not a blank line of its own.
     if (!text.empty() || nested.empty()) out += '\n';
@@ -157,6 +305,7 @@ class TextWriter {
       if (child.type() != pugi::node_element) continue;
       if (is(child, n_.t)) {
         line += child.child_value();
+        if (stats_ != nullptr && layout_ != nullptr) count_run_text(child);
       } else if (is(child, n_.tab)) {
         line += '\t';
       } else if (is(child, n_.br) || is(child, n_.cr)) {
@@ -175,6 +324,10 @@ class TextWriter {
         paragraph(child, nested, depth + 1);
       } else {
         // Runs, hyperlinks, insertions, simple fields, content controls, drawings.
+        if (layout_ != nullptr) {
+          const std::string name = local_name(child);
+          if (name == "pic" || name == "imagedata") ++layout_->images;
+        }
         inline_content(child, line, nested, depth + 1);
       }
     }
@@ -198,6 +351,22 @@ class TextWriter {
   void table(pugi::xml_node tbl, std::string& out, int depth) {
     std::vector<pugi::xml_node> rows;
     find_children(tbl, n_.tr, rows, depth + 1);
+    if (layout_ != nullptr && !rows.empty()) {
+      // Columns from the grid Word keeps; from the widest row when it is missing.
+      std::size_t columns = 0;
+      for ([[maybe_unused]] pugi::xml_node col :
+           tbl.child(n_.tbl_grid.c_str()).children(n_.grid_col.c_str()))
+        ++columns;
+      if (columns == 0) {
+        for (pugi::xml_node row : rows) {
+          std::vector<pugi::xml_node> row_cells;
+          find_children(row, n_.tc, row_cells, depth + 1);
+          columns = std::max(columns, row_cells.size());
+        }
+      }
+      layout_->tables.push_back(
+          {.page = 0, .rows = static_cast<int>(rows.size()), .columns = static_cast<int>(columns)});
+    }
     for (pugi::xml_node row : rows) {
       std::vector<pugi::xml_node> cell_nodes;
       find_children(row, n_.tc, cell_nodes, depth + 1);
@@ -223,7 +392,53 @@ class TextWriter {
     }
   }
 
+  struct ParagraphStats {
+    std::string style;
+    std::map<std::string, std::size_t> chars_by_font;
+    std::map<std::string, double> size_by_font;
+    std::size_t bold = 0, italic = 0, total = 0;
+  };
+
+  void count_run_text(pugi::xml_node t) {
+    const std::size_t chars = std::string_view(t.child_value()).size();
+    if (chars == 0) return;
+    const pugi::xml_node run = t.parent();
+    const pugi::xml_node r_pr = run.child(n_.r_pr.c_str());
+    RunProps props = read_run_props(r_pr, n_);
+    if (styles_ != nullptr) {
+      props =
+          styles_->resolve(props, r_pr.child(n_.r_style.c_str()).attribute(n_.val.c_str()).value(),
+                           stats_->style.empty() ? std::string("Normal") : stats_->style);
+    }
+    stats_->chars_by_font[props.font] += chars;
+    stats_->size_by_font[props.font] = props.size.value_or(0);
+    if (props.bold.value_or(false)) stats_->bold += chars;
+    if (props.italic.value_or(false)) stats_->italic += chars;
+    stats_->total += chars;
+    if (!props.font.empty()) layout_->fonts.insert(props.font);
+  }
+
+  void add_line(std::string_view text, bool list_item, const ParagraphStats& stats) {
+    TextLine line;
+    line.text = normalize_text((list_item ? "• " : "") + std::string(text)).text;
+    const auto main_font =
+        std::max_element(stats.chars_by_font.begin(), stats.chars_by_font.end(),
+                         [](const auto& a, const auto& b) { return a.second < b.second; });
+    if (main_font != stats.chars_by_font.end()) {
+      line.font = main_font->first;
+      line.size = stats.size_by_font.at(main_font->first);
+    }
+    line.bold = stats.total > 0 && 2 * stats.bold >= stats.total;
+    line.italic = stats.total > 0 && 2 * stats.italic >= stats.total;
+    line.header_footer = header_footer_;
+    layout_->lines.push_back(std::move(line));
+  }
+
   const Names& n_;
+  const Styles* styles_ = nullptr;
+  PartLayout* layout_ = nullptr;
+  bool header_footer_ = false;
+  ParagraphStats* stats_ = nullptr;
   bool too_deep_ = false;
 };
 
@@ -278,12 +493,13 @@ Result<pugi::xml_document> parse_part(Part& part) {
   return doc;
 }
 
-Result<std::string> part_text(Part& part) {
+Result<std::string> part_text(Part& part, const Styles& styles, PartLayout& layout,
+                              bool header_footer) {
   auto doc = parse_part(part);
   if (!doc) return std::unexpected(doc.error());
   const pugi::xml_node root = doc->document_element();
   const Names names(root);
-  TextWriter writer(names);
+  TextWriter writer(names, &styles, &layout, header_footer);
   std::string text;
   // The body lives in w:document/w:body; headers and footers are w:hdr/w:ftr themselves.
   const pugi::xml_node body = root.child(names.body.c_str());
@@ -387,31 +603,75 @@ Result<Extraction> extract_docx(const std::string& path, const ExtractLimits& li
   std::sort(headers.begin(), headers.end(), natural_less);
   std::sort(footers.begin(), footers.end(), natural_less);
 
-  const auto read_text = [&](const ZipReader::Entry& entry) -> Result<std::string> {
+  // Formatting for the layout; a missing or damaged styles or theme part only loses formatting.
+  Styles styles;
+  std::vector<FontInfo> font_table;
+  const auto read_optional = [&](const char* name) -> std::optional<pugi::xml_document> {
+    const auto entry = zip->find(name);
+    if (!entry) return std::nullopt;
+    auto xml = zip->read(*entry, limits.max_entry_bytes);
+    if (!xml) return std::nullopt;
+    Part part{name, std::move(*xml)};
+    auto doc = parse_part(part);
+    if (!doc) return std::nullopt;
+    return std::move(*doc);
+  };
+  if (auto doc = read_optional("word/styles.xml")) styles.load(doc->document_element());
+  if (auto doc = read_optional("word/theme/theme1.xml")) {
+    // <a:majorFont><a:latin typeface="Calibri Light"/>, <a:minorFont>...
+    const auto typeface = [&](const char* which) {
+      const pugi::xpath_node node = doc->select_node(
+          fmt::format("//*[local-name()='{}']/*[local-name()='latin']", which).c_str());
+      return std::string(node.node().attribute("typeface").value());
+    };
+    styles.set_theme(typeface("majorFont"), typeface("minorFont"));
+  }
+  if (auto doc = read_optional("word/fontTable.xml")) {
+    const pugi::xml_node root = doc->document_element();
+    const Names names(root);
+    for (pugi::xml_node font : root.children(names.font.c_str())) {
+      FontInfo info{
+          .name = font.attribute(names.font_name.c_str()).value(), .embedded = false, .type = {}};
+      for (pugi::xml_node child : font.children()) {
+        if (local_name(child).starts_with("embed")) info.embedded = true;
+      }
+      if (!info.name.empty()) font_table.push_back(std::move(info));
+    }
+  }
+
+  const auto read_text = [&](const ZipReader::Entry& entry, PartLayout& layout,
+                             bool header_footer) -> Result<std::string> {
     auto xml = zip->read(entry, limits.max_entry_bytes);
     if (!xml) return std::unexpected(xml.error());
     Part part{entry.name, std::move(*xml)};
-    return part_text(part);
+    return part_text(part, styles, layout, header_footer);
   };
   // Word keeps separate first-page, even and default headers that often repeat each other.
-  const auto read_all = [&](const std::vector<std::string>& names,
-                            std::vector<std::string>& texts) -> Status {
+  const auto read_all = [&](const std::vector<std::string>& names, std::vector<std::string>& texts,
+                            std::vector<PartLayout>& layouts) -> Status {
     for (const auto& part_name : names) {
       const auto entry = zip->find(part_name);
       if (!entry) continue;
-      auto text = read_text(*entry);
+      PartLayout layout;
+      auto text = read_text(*entry, layout, true);
       if (!text) return std::unexpected(text.error());
-      if (!text->empty() && std::find(texts.begin(), texts.end(), *text) == texts.end())
+      if (!text->empty() && std::find(texts.begin(), texts.end(), *text) == texts.end()) {
         texts.push_back(std::move(*text));
+        layouts.push_back(std::move(layout));
+      }
     }
     return {};
   };
 
-  auto body = read_text(*document);
+  PartLayout body_layout;
+  auto body = read_text(*document, body_layout, false);
   if (!body) return std::unexpected(body.error());
   std::vector<std::string> header_texts, footer_texts;
-  if (auto ok = read_all(headers, header_texts); !ok) return std::unexpected(ok.error());
-  if (auto ok = read_all(footers, footer_texts); !ok) return std::unexpected(ok.error());
+  std::vector<PartLayout> header_layouts, footer_layouts;
+  if (auto ok = read_all(headers, header_texts, header_layouts); !ok)
+    return std::unexpected(ok.error());
+  if (auto ok = read_all(footers, footer_texts, footer_layouts); !ok)
+    return std::unexpected(ok.error());
 
   Extraction out;
   out.method = "docx-xml";
@@ -441,7 +701,35 @@ Result<Extraction> extract_docx(const std::string& path, const ExtractLimits& li
     out.warnings.push_back(
         fmt::format("the text was cut at {}", human_bytes(limits.max_text_bytes)));
   }
-  out.text = std::move(text);
+  // Glyphs without a character, odd bullets, ligatures and NFC, as for every other format.
+  NormalizedText normalized = normalize_text(text);
+  out.text = std::move(normalized.text);
+  out.unmapped_glyphs = normalized.unmapped_glyphs;
+  out.header_footer_text = normalize_text(out.header_footer_text).text;
+
+  Layout& layout = out.layout;
+  std::set<std::string> used;
+  layout.images = 0;
+  const auto take = [&](PartLayout& part) {
+    std::move(part.lines.begin(), part.lines.end(), std::back_inserter(layout.lines));
+    std::move(part.tables.begin(), part.tables.end(), std::back_inserter(layout.tables));
+    layout.images += part.images;
+    used.insert(part.fonts.begin(), part.fonts.end());
+  };
+  for (PartLayout& part : header_layouts) take(part);
+  take(body_layout);
+  for (PartLayout& part : footer_layouts) take(part);
+  for (const std::string& name : used) {
+    const auto listed = std::find_if(font_table.begin(), font_table.end(),
+                                     [&](const FontInfo& f) { return f.name == name; });
+    layout.fonts.push_back(
+        {.name = name, .embedded = listed != font_table.end() && listed->embedded, .type = {}});
+  }
+  // Fonts the text does not name directly but the file embeds are still worth knowing.
+  for (const FontInfo& f : font_table) {
+    if (f.embedded && !used.contains(f.name)) layout.fonts.push_back(f);
+  }
+  layout.header_footer_text = out.header_footer_text;
   return out;
 }
 

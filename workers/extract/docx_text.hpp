@@ -11,7 +11,11 @@ namespace tailor::extract {
 // also in `header_footer_text`. Paragraphs end in "\n", list items start with "• ", table rows
 // are one line with cells joined by " | " — except rows whose cells hold several paragraphs
 // (layout tables), which are written cell after cell. page_count comes from docProps/app.xml
-// <Pages>, 0 when the file does not say.
+// <Pages>, 0 when the file does not say. The text goes through normalize_text (normalize.hpp),
+// with unmapped_glyphs counted. `layout` holds one line per non-empty paragraph (headers, body,
+// footers; no positions; bold/italic/size/font resolved through styles.xml and the theme),
+// every w:tbl (rows, grid columns), pictures (pic:pic, v:imagedata), the fonts the runs use
+// plus the ones word/fontTable.xml embeds, header/footer text, page and word counts.
 // Checks the ZIP directory against `limits` before inflating anything, and never inflates more
 // than an entry declares. Fails with invalid_argument when the file is empty, damaged, not a
 // Word document, over a limit, carries a DOCTYPE (entity expansion attacks; Word never writes

@@ -1,9 +1,12 @@
 #include "workers/extract/extract_file.hpp"
 
+#include "workers/extract/normalize.hpp"
+
 namespace tailor::extract {
 
-Result<Extraction> extract_file(const std::string& path, files::MediaType type,
-                                const ExtractLimits& limits) {
+namespace {
+
+Result<Extraction> read_file(const std::string& path, files::MediaType type, const ExtractLimits& limits) {
   switch (type) {
     case files::MediaType::pdf:
       return extract_pdf(path, limits);
@@ -15,12 +18,39 @@ Result<Extraction> extract_file(const std::string& path, files::MediaType type,
     case files::MediaType::png:
     case files::MediaType::jpeg:
     case files::MediaType::tiff:
-      // OCR (a later issue) slots in here, and per page in extract_pdf for pages without text.
-      return fail(Errc::unsupported_media_type,
-                  "image OCR is not available yet; upload the résumé as a PDF, DOCX or "
-                  "plain-text file");
+      return extract_image(path, type, limits);
   }
   return fail(Errc::internal, "extract_file: unknown media type");
+}
+
+// OCR and plain text come out raw; PDF and DOCX normalize as they read (per page, per run).
+void normalize_raw(Extraction& x) {
+  if (x.pages.empty()) {
+    NormalizedText n = normalize_text(x.text);
+    x.text = std::move(n.text);
+    x.unmapped_glyphs += n.unmapped_glyphs;
+    return;
+  }
+  x.text.clear();
+  for (auto& page : x.pages) {
+    NormalizedText n = normalize_text(page.text);
+    page.text = std::move(n.text);
+    x.unmapped_glyphs += n.unmapped_glyphs;
+    if (!x.text.empty()) x.text.push_back('\f');
+    x.text += page.text;
+  }
+}
+
+}  // namespace
+
+Result<Extraction> extract_file(const std::string& path, files::MediaType type,
+                                const ExtractLimits& limits) {
+  auto x = read_file(path, type, limits);
+  if (!x) return x;
+  if (type != files::MediaType::pdf && type != files::MediaType::docx) normalize_raw(*x);
+  x->layout.page_count = x->page_count;
+  x->layout.word_count = count_words(x->text);
+  return x;
 }
 
 }  // namespace tailor::extract

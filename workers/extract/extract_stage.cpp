@@ -4,7 +4,7 @@
 
 #include "common/files/media_type.hpp"
 #include "common/json/writer.hpp"
-#include "workers/extract/extract_file.hpp"
+#include "workers/extract/extraction_codec.hpp"
 
 namespace tailor::extract {
 
@@ -13,11 +13,11 @@ std::string extraction_json(const Extraction& x) {
   w.object_begin().field("method", x.method).field("page_count", x.page_count);
   w.key("pages").array_begin();
   for (const auto& p : x.pages) {
-    w.object_begin().field("number", p.number).field("method", p.method)
+    w.object_begin().field("number", p.number).field("method", p.method).field("confidence", p.confidence)
         .field("chars", static_cast<std::int64_t>(p.text.size())).object_end();
   }
   w.array_end();
-  w.field("header_footer_text", x.header_footer_text);
+  w.field("unmapped_glyphs", x.unmapped_glyphs).field("header_footer_text", x.header_footer_text);
   w.key("warnings").array_begin();
   for (const auto& warning : x.warnings) w.value(warning);
   w.array_end().object_end();
@@ -44,18 +44,19 @@ Result<jobs::StageOutput> ExtractStage::run(const jobs::Job& job, int) {
   auto path = storage_.local_path((*stored)->key);
   if (!path) return std::unexpected(path.error());
 
-  auto x = extract_file(*path, *type, limits_);
+  auto x = extract_sandboxed(child_, *path, *type, limits_, sandbox_);
   if (!x) return std::unexpected(x.error());
 
   auto shared = std::make_shared<Extraction>(std::move(*x));
   jobs::StageOutput out;
-  out.event_fields = fmt::format("\"page_count\":{},\"method\":\"{}\",\"chars\":{}", shared->page_count,
-                                 shared->method, shared->text.size());
+  out.event_fields = fmt::format("\"page_count\":{},\"method\":\"{}\",\"chars\":{},\"words\":{}",
+                                 shared->page_count, shared->method, shared->text.size(), shared->layout.word_count);
   out.commit = [shared, doc_id](soci::session& s) {
-    const std::string details = extraction_json(*shared);
+    const std::string details = extraction_json(*shared), layout = encode(shared->layout);
     s << "UPDATE documents SET status = 'extracted', text = :t, page_count = :p, extraction = :x::jsonb, "
-         "error = NULL, updated_at = now() WHERE id = :id::uuid",
-        soci::use(shared->text), soci::use(shared->page_count), soci::use(details), soci::use(doc_id);
+         "layout = :l::jsonb, word_count = :w, error = NULL, updated_at = now() WHERE id = :id::uuid",
+        soci::use(shared->text), soci::use(shared->page_count), soci::use(details), soci::use(layout),
+        soci::use(shared->layout.word_count), soci::use(doc_id);
   };
   return out;
 }

@@ -5,13 +5,16 @@
 #include "common/jobs/stage.hpp"
 #include "common/storage/storage.hpp"
 #include "workers/extract/extraction.hpp"
+#include "workers/extract/sandbox.hpp"
 
 namespace tailor::extract {
 
 class ExtractStage : public jobs::Stage {
  public:
-  ExtractStage(db::Pool& db, storage::Storage& storage, ExtractLimits limits = {})
-      : db_(db), storage_(storage), limits_(limits) {}
+  // Files are read by `child_binary` (tailor-extract-child) under `sandbox` limits.
+  ExtractStage(db::Pool& db, storage::Storage& storage, std::string child_binary, SandboxLimits sandbox,
+               ExtractLimits limits = {})
+      : db_(db), storage_(storage), child_(std::move(child_binary)), sandbox_(sandbox), limits_(limits) {}
 
   std::string_view name() const override { return "extract"; }
   Result<jobs::StageOutput> run(const jobs::Job& job, int attempt) override;
@@ -21,10 +24,13 @@ class ExtractStage : public jobs::Stage {
  private:
   db::Pool& db_;
   storage::Storage& storage_;
+  std::string child_;
+  SandboxLimits sandbox_;
   ExtractLimits limits_;
 };
 
-// The extraction's details as stored in documents.extraction (JSON): method, pages, warnings.
+// The extraction's details as stored in documents.extraction (JSON): method, pages with their
+// method and OCR confidence, unmapped glyphs, warnings. The layout goes to documents.layout.
 std::string extraction_json(const Extraction& x);
 
 }  // namespace tailor::extract

@@ -1,5 +1,12 @@
 #include "workers/extract/pdf_text.hpp"
 
+#include <fstream>
+
+#include "workers/extract/layout_pdf.hpp"
+#include "workers/extract/normalize.hpp"
+#include "workers/extract/pages.hpp"
+#include "workers/extract/reading_order.hpp"
+
 #include <fmt/format.h>
 #include <poppler-document.h>
 #include <poppler-global.h>
@@ -11,8 +18,11 @@
 #include <string_view>
 #include <vector>
 
-#include "common/files/utf8.hpp"
 #include "common/files/byte_size.hpp"
+#include "common/files/utf8.hpp"
+#include "workers/extract/image_text.hpp"
+#include "workers/extract/ocr.hpp"
+#include "workers/extract/pdf_render.hpp"
 
 namespace tailor::extract {
 
@@ -59,6 +69,15 @@ class PopplerErrorScope {
   std::vector<std::string>* previous_ = nullptr;
 };
 
+// The file's bytes (already known to be `size` long, and bounded by the upload limit).
+std::string read_bounded(const std::string& path, std::uintmax_t size) {
+  std::string bytes(static_cast<std::size_t>(size), '\0');
+  std::ifstream in(path, std::ios::binary);
+  in.read(bytes.data(), static_cast<std::streamsize>(bytes.size()));
+  bytes.resize(static_cast<std::size_t>(in.gcount()));
+  return bytes;
+}
+
 std::string damaged(std::string_view why) {
   return fmt::format("the PDF is damaged or not a PDF ({}); export it again or upload another copy",
                      why);
@@ -84,6 +103,28 @@ std::string_view trim_end(std::string_view text) {
 
 bool has_visible_text(std::string_view text) {
   return text.find_first_not_of(" \t\n\f\v") != std::string_view::npos;
+}
+
+// Non-whitespace bytes in `text`, counting no further than `stop`.
+std::size_t visible_chars(std::string_view text, std::size_t stop) {
+  std::size_t n = 0;
+  for (char c : text) {
+    if (c != ' ' && c != '\t' && c != '\n' && c != '\f' && c != '\v' && c != '\r' && ++n >= stop)
+      break;
+  }
+  return n;
+}
+
+// Fewer visible characters than this and the page is taken for a scan and OCR'd (a scanned
+// page may carry a page number or an invisible stamp in its text layer).
+constexpr std::size_t kMinTextLayerChars = 10;
+// The share of a page inked outside its text layer from which it is taken for a scan. A scanned
+// page with three lines of text is about 0.5 %; a 200 pt square outline about 0.15 %.
+constexpr double kMinScanInk = 0.0025;
+// Below this mean word confidence an OCR'd page gets a warning.
+
+bool has_text_layer(std::string_view text) {
+  return visible_chars(text, kMinTextLayerChars) >= kMinTextLayerChars;
 }
 
 std::string page_text_layer(const poppler::page& page, PdfLayout layout) {
@@ -121,49 +162,105 @@ Result<Extraction> extract_pdf(const std::string& path, const ExtractLimits& lim
                     page_count, limits.max_pages));
   }
 
-  Extraction out;
-  out.page_count = page_count;
-  out.method = "text-layer";
-  bool truncated = false;
-  std::vector<int> empty_pages;
-  for (int i = 0; i < page_count && !truncated; ++i) {
-    PageText page{.number = i + 1, .text = {}, .method = "text-layer"};
-    std::unique_ptr<poppler::page> p(doc->create_page(i));
-    if (p) {
-      page.text = page_text_layer(*p, layout);
-    } else {
-      out.warnings.push_back(fmt::format("page {} could not be read", i + 1));
+  // First the text layer of every page (cheap), and which pages look scanned: (nearly) no text
+  // layer, ink elsewhere. Then OCR for those, so their count is bounded before any is read.
+  std::vector<std::unique_ptr<poppler::page>> pages(static_cast<std::size_t>(page_count));
+  std::vector<PageText> texts(static_cast<std::size_t>(page_count));
+  std::vector<bool> scanned(static_cast<std::size_t>(page_count), false);
+  std::vector<std::string> warnings;
+  int ocr_pages = 0;
+  for (int i = 0; i < page_count; ++i) {
+    const auto at = static_cast<std::size_t>(i);
+    auto& page = texts[at];
+    page.number = i + 1;
+    page.method = "text-layer";
+    pages[at].reset(doc->create_page(i));
+    if (!pages[at]) {
+      warnings.push_back(fmt::format("page {} could not be read", i + 1));
+      continue;
     }
-    // A page without a text layer is where OCR will slot in (a scanned page).
-    if (!has_visible_text(page.text)) empty_pages.push_back(page.number);
-
-    const std::size_t separator = out.pages.empty() ? 0 : 1;
-    const std::size_t room = limits.max_text_bytes > out.text.size() + separator
-                                 ? limits.max_text_bytes - out.text.size() - separator
-                                 : 0;
-    if (page.text.size() > room) {
-      page.text.resize(files::utf8_prefix_length(page.text, room));
-      truncated = true;
-      out.warnings.push_back(fmt::format("the text was cut at {} (page {} of {})",
-                                         files::human_bytes(limits.max_text_bytes), page.number,
-                                         page_count));
+    page.text = page_text_layer(*pages[at], layout);
+    // An empty page, a rule or a small logo beside a few words is nothing for OCR, and no
+    // reason to load the engine.
+    if (!has_text_layer(page.text) && ink_outside_text(*pages[at]) >= kMinScanInk) {
+      scanned[at] = true;
+      ++ocr_pages;
     }
-    if (separator != 0) out.text.push_back('\f');
-    out.text += page.text;
-    out.pages.push_back(std::move(page));
+  }
+  if (static_cast<std::size_t>(ocr_pages) > limits.max_ocr_pages) {
+    return fail(Errc::invalid_argument,
+                fmt::format("the PDF has {} pages without selectable text (scanned); at most {} "
+                            "are read by OCR — upload just the résumé",
+                            ocr_pages, limits.max_ocr_pages));
+  }
+  if (ocr_pages > 0) {
+    for (int i = 0; i < page_count; ++i) {
+      const auto at = static_cast<std::size_t>(i);
+      if (!scanned[at]) continue;
+      auto& page = texts[at];
+      auto image = render_page(*pages[at], kOcrDpi);
+      if (!image) {
+        warnings.push_back(fmt::format("page {} could not be drawn for OCR", page.number));
+        continue;
+      }
+      auto ocr = ocr_image(image->get(), kOcrDpi);
+      if (!ocr) return std::unexpected(ocr.error());
+      // A page with a few characters of text layer (a page number over a scan) keeps whichever
+      // reading found more.
+      if (visible_chars(ocr->text, std::string::npos) <=
+          visible_chars(page.text, std::string::npos)) {
+        continue;
+      }
+      page.text = std::move(ocr->text);
+      page.method = "ocr";
+      page.confidence = ocr->confidence;
+    }
   }
 
+  // Layout from the text boxes; on pages that read across two columns, the text is put back in
+  // column order. Then every page's text is normalized (ligatures, bullets, NFC…).
+  Extraction out;
+  out.layout = pdf_layout(*doc, limits);
+  for (auto& page : texts) {
+    if (page.method == "text-layer") page.text = fix_reading_order(out.layout, page.number, page.text);
+    NormalizedText normalized = normalize_text(page.text, SoftHyphens::drawn);
+    page.text = std::move(normalized.text);
+    out.unmapped_glyphs += normalized.unmapped_glyphs;
+  }
+  out.layout.images = count_pdf_images(read_bounded(path, size));
+  out.page_count = page_count;
+  out.warnings = std::move(warnings);
+  bool any_layer = false;
+  bool any_ocr = false;
+  std::vector<int> empty_pages;
+  for (auto& page : texts) {
+    if (!has_visible_text(page.text)) {
+      empty_pages.push_back(page.number);
+    } else if (page.method == "ocr") {
+      any_ocr = true;
+    } else {
+      any_layer = true;
+    }
+    if (!append_page(out, std::move(page), limits, page_count)) break;
+  }
+  out.method = any_ocr ? (any_layer ? "mixed" : "ocr") : "text-layer";
+
   if (!has_visible_text(out.text)) {
-    return fail(Errc::unsupported_media_type,
-                "the PDF has no selectable text (it looks like a scan or an image); scanned "
-                "documents cannot be read yet — upload a PDF exported from a word processor, or "
-                "a DOCX");
+    return fail(Errc::invalid_argument,
+                "no text could be read from the PDF: it has no selectable text and OCR found "
+                "none on its scanned pages; upload a sharper scan, or a PDF exported from a word "
+                "processor, or a DOCX");
   }
   if (!empty_pages.empty()) {
     std::string list;
     for (int n : empty_pages) list += (list.empty() ? "" : ", ") + std::to_string(n);
-    out.warnings.push_back(
-        fmt::format("no text found on page(s) {} (scanned pages are not read yet)", list));
+    out.warnings.push_back(fmt::format("no text found on page(s) {}", list));
+  }
+  if (out.unmapped_glyphs > 0) {
+    out.warnings.push_back(fmt::format(
+        "{} character(s) in the PDF map to no letter (shown as \uFFFD); its fonts lack the "
+        "information to read them, and an ATS will not read them either",
+        out.unmapped_glyphs));
   }
   if (!errors.errors().empty()) {
     out.warnings.push_back(

@@ -43,14 +43,24 @@ TEST_CASE("a ZIP sniffed as DOCX is verified before reading") {
   CHECK(r.error().message.find("ZIP without word/document.xml") != std::string::npos);
 }
 
-TEST_CASE("images wait for OCR") {
+TEST_CASE("a damaged image is a clear error whatever its declared type") {
   testing::TempDir dir;
   const auto png = dir.path("scan.png");
   testing::write_file(png, "\x89PNG\r\n\x1A\n");
   for (MediaType t : {MediaType::png, MediaType::jpeg, MediaType::tiff}) {
     auto r = extract_file(png, t, ExtractLimits{});
     REQUIRE_FALSE(r);
-    CHECK(r.error().code == Errc::unsupported_media_type);
-    CHECK(r.error().message.find("OCR is not available yet") != std::string::npos);
+    CHECK(r.error().code == Errc::invalid_argument);
   }
+}
+
+TEST_CASE("every format reports its page and word counts in the layout") {
+  testing::TempDir dir;
+  const auto txt = dir.path("cv.txt");
+  testing::write_file(txt, "Jane Doe\nSkills: C++, SQL and ﬁve others\n");
+  auto r = extract_file(txt, MediaType::text, ExtractLimits{});
+  REQUIRE_MESSAGE(r.has_value(), r.error().message);
+  CHECK(r->layout.page_count == 1);
+  CHECK(r->layout.word_count == 8);  // Jane Doe Skills C++ SQL and five others
+  CHECK(r->text.find("five others") != std::string::npos);  // the ligature is spelled out
 }

@@ -1,13 +1,22 @@
 // tailor-extract-fidelity DIR: how closely extract_pdf agrees with pdftotext, and how fast.
 // For every *.pdf under DIR it runs extract_pdf (in each poppler layout) and
 // `pdftotext -q -enc UTF-8 FILE -`, and prints the word-count F1 between the two (words are
-// whitespace-separated, compared as multisets) and the median milliseconds per document.
+// whitespace-separated, compared as multisets, after canonical() on both) and the median
+// milliseconds per document.
 // A measurement, not a test: it needs poppler-utils and prints figures instead of failing.
+//
+// tailor-extract-fidelity --ocr DIR: the OCR path instead. Every page of every PDF is rendered
+// to a 300 dpi gray PNG (as a user's scan or export would be uploaded) and read back with
+// extract_image; it prints the word F1 of the pages' text against pdftotext's, for all tokens
+// and for words (tokens with a letter or digit: OCR cannot tell the bullets •, ·, ▪ apart), the
+// median seconds per page, and the peak RSS. Both texts are first freed of typographic variants
+// that print alike (see canonical()). Run it with OMP_THREAD_LIMIT=1 in the environment.
 #include <sys/wait.h>
 #include <unistd.h>
 
 #include <algorithm>
 #include <array>
+#include <cctype>
 #include <chrono>
 #include <cstdio>
 #include <filesystem>
@@ -15,70 +24,65 @@
 #include <numeric>
 #include <sstream>
 #include <string>
+#include <string_view>
 #include <vector>
 
+#include <sys/resource.h>
+
+#include "tests/unit/extract/text_compare.hpp"
+#include "workers/extract/image_text.hpp"
+#include "workers/extract/ocr.hpp"
+#include "workers/extract/pdf_render.hpp"
 #include "workers/extract/pdf_text.hpp"
 
 namespace {
 
+using namespace tailor::testing;
+
 using Clock = std::chrono::steady_clock;
 
-std::string run_pdftotext(const std::string& path) {
-  int fds[2];
-  if (pipe(fds) != 0) return {};
-  const pid_t pid = fork();
-  if (pid == 0) {
-    dup2(fds[1], STDOUT_FILENO);
-    close(fds[0]);
-    close(fds[1]);
-    execlp("pdftotext", "pdftotext", "-q", "-enc", "UTF-8", path.c_str(), "-",
-           static_cast<char*>(nullptr));
-    _exit(127);
+// Tokens with at least one ASCII letter or digit, or any non-ASCII letter byte (UTF-8 lead
+// bytes of é, ü, ...); bullets and dashes alone are not words.
+bool is_word(const std::string& token) {
+  for (unsigned char c : token) {
+    if (std::isalnum(c) || (c >= 0xC3 && c <= 0xC5)) return true;
   }
-  close(fds[1]);
-  std::string out;
-  std::array<char, 65536> buf;
-  ssize_t n = 0;
-  while ((n = read(fds[0], buf.data(), buf.size())) > 0)
-    out.append(buf.data(), static_cast<std::size_t>(n));
-  close(fds[0]);
-  int status = 0;
-  waitpid(pid, &status, 0);
-  return out;
+  return false;
 }
 
-// Whitespace-separated words (n = 1), or adjacent word pairs (n = 2, which also checks order).
-std::map<std::string, int> ngrams(const std::string& text, int n) {
-  std::map<std::string, int> bag;
-  std::istringstream in(text);
-  std::string w, previous;
-  bool first = true;
-  while (in >> w) {
-    if (n == 1) {
-      ++bag[w];
-    } else if (!first) {
-      ++bag[previous + ' ' + w];
+// Typographic variants that print alike, so neither side is scored for choosing one: no-break
+// space (some Word exports put one before every word), soft hyphen (PDFs draw it: TeX fonts
+// map their hyphen to U+00AD), Unicode hyphens, curly quotes, the fi/fl ligatures, bullet
+// shapes. Tailor's normalization makes these choices; pdftotext leaves them as drawn.
+std::string canonical(std::string text) {
+  static const std::pair<std::string_view, std::string_view> kMap[] = {
+      {"\u00A0", " "},  {"\u00AD", "-"},  {"\u2010", "-"},  {"\u2011", "-"},  {"\u2018", "'"},
+      {"\u2019", "'"},  {"\u201C", "\""}, {"\u201D", "\""}, {"\uFB01", "fi"}, {"\uFB02", "fl"},
+      {"\u25CF", "\u2022"}, {"\u25AA", "\u2022"}, {"\u25E6", "\u2022"}, {"\u2023", "\u2022"},
+      {"\u2219", "\u2022"}, {"\u25BA", "\u2022"}, {"\uF0B7", "\u2022"}, {"\uF0A7", "\u2022"}};
+  for (const auto& [from, to] : kMap) {
+    for (std::size_t at = text.find(from); at != std::string::npos; at = text.find(from, at)) {
+      text.replace(at, from.size(), to);
+      at += to.size();
     }
-    previous = w;
-    first = false;
   }
-  return bag;
+  return text;
 }
 
-double f1(const std::string& got, const std::string& want, int n) {
-  const auto a = ngrams(got, n);
-  const auto b = ngrams(want, n);
-  long total_a = 0, total_b = 0, common = 0;
-  for (const auto& [w, count] : a) total_a += count;
-  for (const auto& [w, count] : b) total_b += count;
-  for (const auto& [w, count] : a) {
-    if (auto it = b.find(w); it != b.end()) common += std::min(count, it->second);
+std::string ascii_lower(std::string text) {
+  for (char& c : text) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return text;
+}
+
+Overlap word_counts(const std::string& got, const std::string& want, bool words_only,
+                   bool fold_case = false) {
+  auto a = ngrams(fold_case ? ascii_lower(canonical(got)) : canonical(got), 1);
+  auto b = ngrams(fold_case ? ascii_lower(canonical(want)) : canonical(want), 1);
+  if (words_only) {
+    std::erase_if(a, [](const auto& kv) { return !is_word(kv.first); });
+    std::erase_if(b, [](const auto& kv) { return !is_word(kv.first); });
   }
-  if (total_a == 0 && total_b == 0) return 1.0;
-  if (common == 0) return 0.0;
-  const double precision = static_cast<double>(common) / total_a;
-  const double recall = static_cast<double>(common) / total_b;
-  return 2 * precision * recall / (precision + recall);
+  return overlap(a, b);
 }
 
 double median(std::vector<double> v) {
@@ -92,18 +96,105 @@ double ms_since(Clock::time_point start) {
   return std::chrono::duration<double, std::milli>(Clock::now() - start).count();
 }
 
-}  // namespace
+long peak_rss_mb() {
+  rusage usage{};
+  getrusage(RUSAGE_SELF, &usage);
+  return usage.ru_maxrss / 1024;
+}
 
-int main(int argc, char** argv) {
-  if (argc != 2) {
-    std::fprintf(stderr, "usage: %s DIR\n", argv[0]);
-    return 2;
-  }
+std::vector<std::string> find_pdfs(const char* dir) {
   std::vector<std::string> pdfs;
-  for (const auto& entry : std::filesystem::recursive_directory_iterator(argv[1])) {
+  for (const auto& entry : std::filesystem::recursive_directory_iterator(dir)) {
     if (entry.is_regular_file() && entry.path().extension() == ".pdf") pdfs.push_back(entry.path());
   }
   std::sort(pdfs.begin(), pdfs.end());
+  return pdfs;
+}
+
+int run_ocr(const char* dir) {
+  namespace fs = std::filesystem;
+  const auto pdfs = find_pdfs(dir);
+  const fs::path scratch =
+      fs::temp_directory_path() / ("tailor-ocr-fidelity-" + std::to_string(getpid()));
+  fs::create_directories(scratch);
+  const tailor::extract::ExtractLimits limits;
+  std::printf("OpenMP thread limit: %d (want 1: run with OMP_THREAD_LIMIT=1)\n",
+              tailor::extract::openmp_thread_limit());
+  std::printf("peak RSS before OCR: %ld MB\n", peak_rss_mb());
+  std::printf("%-66s %5s %8s %8s %8s %7s %6s\n", "file", "pages", "tokenF1", "wordF1", "foldedF1",
+              "s/page", "conf");
+  Overlap all_tokens, all_words, all_folded;
+  std::vector<double> seconds, doc_word_f1, doc_folded_f1;
+  int failures = 0;
+  for (const auto& path : pdfs) {
+    const std::string reference = run_pdftotext(path);
+    auto pngs = tailor::extract::render_pdf_to_pngs(path, scratch.string());
+    if (!pngs) {
+      ++failures;
+      std::fprintf(stderr, "%s: %s\n", path.c_str(), pngs.error().message.c_str());
+      continue;
+    }
+    std::string text;
+    double doc_seconds = 0, confidence = 0;
+    for (const auto& png : *pngs) {
+      const auto start = Clock::now();
+      auto got = tailor::extract::extract_image(png, tailor::files::MediaType::png, limits);
+      const double s = ms_since(start) / 1000;
+      seconds.push_back(s);
+      doc_seconds += s;
+      if (!got) {
+        ++failures;
+        std::fprintf(stderr, "%s: %s\n", png.c_str(), got.error().message.c_str());
+      } else {
+        confidence += got->pages.at(0).confidence.value_or(0);
+        if (!text.empty()) text += '\f';
+        text += got->text;
+      }
+      fs::remove(png);
+    }
+    const Overlap tokens = word_counts(text, reference, false);
+    const Overlap words = word_counts(text, reference, true);
+    // Case folded: small capitals (LaTeX section titles) look upper-case to any reader.
+    const Overlap folded = word_counts(text, reference, true, true);
+    for (auto [sum, c] : {std::pair{&all_tokens, tokens}, std::pair{&all_words, words},
+                          std::pair{&all_folded, folded}}) {
+      sum->got += c.got;
+      sum->want += c.want;
+      sum->common += c.common;
+    }
+    doc_word_f1.push_back(words.f1());
+    doc_folded_f1.push_back(folded.f1());
+    const auto n = static_cast<double>(pngs->size());
+    std::printf("%-66s %5zu %8.4f %8.4f %8.4f %7.2f %6.1f\n", fs::relative(path, dir).c_str(),
+                pngs->size(), tokens.f1(), words.f1(), folded.f1(), doc_seconds / n,
+                confidence / n);
+    std::fflush(stdout);
+  }
+  fs::remove_all(scratch);
+  std::printf("\n%zu PDFs, %zu pages, %d failures\n", pdfs.size(), seconds.size(), failures);
+  const auto low = [](const std::vector<double>& v) {
+    return v.empty() ? 0 : *std::min_element(v.begin(), v.end());
+  };
+  std::printf(
+      "OCR token F1 overall %.4f | word F1 overall %.4f, per-PDF min %.4f | "
+      "case-folded word F1 overall %.4f, per-PDF min %.4f\n",
+      all_tokens.f1(), all_words.f1(), low(doc_word_f1), all_folded.f1(), low(doc_folded_f1));
+  std::printf("OCR seconds per page: median %.2f, max %.2f (PNG decode + OCR, 300 dpi)\n",
+              median(seconds),
+              seconds.empty() ? 0 : *std::max_element(seconds.begin(), seconds.end()));
+  std::printf("peak RSS: %ld MB\n", peak_rss_mb());
+  return failures == 0 ? 0 : 1;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  if (argc == 3 && std::string(argv[1]) == "--ocr") return run_ocr(argv[2]);
+  if (argc != 2) {
+    std::fprintf(stderr, "usage: %s [--ocr] DIR\n", argv[0]);
+    return 2;
+  }
+  const std::vector<std::string> pdfs = find_pdfs(argv[1]);
 
   struct Layout {
     const char* name;
@@ -138,8 +229,8 @@ int main(int argc, char** argv) {
         l.bigram_f1.push_back(0);
         continue;
       }
-      l.f1.push_back(f1(got->text, reference, 1));
-      l.bigram_f1.push_back(f1(got->text, reference, 2));
+      l.f1.push_back(f1(canonical(got->text), canonical(reference), 1));
+      l.bigram_f1.push_back(f1(canonical(got->text), canonical(reference), 2));
       std::printf(" %6.4f/%6.4f", l.f1.back(), l.bigram_f1.back());
     }
     std::printf("\n");

@@ -99,11 +99,11 @@ TEST_CASE("damaged files are permanent failures with a readable message") {
   }
 }
 
-TEST_CASE("a PDF without any text is reported as a scan") {
+TEST_CASE("a PDF with no text anywhere, not even by OCR, is a clear error") {
   testing::TempDir dir;
-  const auto path = dir.path("scan.pdf");
+  const auto path = dir.path("blank.pdf");
   testing::write_pdf(path, {"", ""});
-  check_error(extract_pdf(path, ExtractLimits{}), Errc::unsupported_media_type, "scan");
+  check_error(extract_pdf(path, ExtractLimits{}), Errc::invalid_argument, "no text could be read from the PDF");
 }
 
 TEST_CASE("pages without text are named in a warning") {

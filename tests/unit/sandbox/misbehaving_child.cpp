@@ -1,0 +1,138 @@
+// tailor-sandbox-misbehaving-child: a stand-in for tailor-extract-child that breaks one limit on
+// purpose, chosen by the first word of the file it is given. sandbox_test.cpp runs it through
+// extract_sandboxed() and checks that each misdeed maps to the error a person should read.
+#include <dirent.h>
+#include <fcntl.h>
+#include <signal.h>
+#include <unistd.h>
+
+#include <cstdio>
+#include <cstdlib>
+#include <cstring>
+#include <fstream>
+#include <new>
+#include <string>
+#include <vector>
+
+#include "workers/extract/extraction_codec.hpp"
+
+namespace {
+
+void print(const std::string& s) {
+  std::fwrite(s.data(), 1, s.size(), stdout);
+  std::fflush(stdout);
+}
+
+[[noreturn]] void spin() {
+  volatile unsigned long n = 0;
+  for (;;) n = n + 1;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  if (argc < 3) return 64;
+  std::string what;
+  {
+    std::ifstream in(argv[2]);
+    in >> what;
+  }
+
+  if (what == "ok") {
+    tailor::extract::Extraction x;
+    x.text = "Jane Doe";
+    x.method = "text-layer";
+    x.page_count = 1;
+    // What the child saw, for the test to check: its arguments, environment and descriptors.
+    x.warnings.push_back(std::string("type=") + argv[1]);
+    if (argc > 3) x.warnings.push_back(argv[3]);
+    for (char** e = environ; *e; ++e) x.warnings.push_back(std::string("env ") + *e);
+    if (DIR* d = opendir("/proc/self/fd")) {
+      while (dirent* entry = readdir(d)) {
+        if (entry->d_name[0] != '.' && std::atoi(entry->d_name) != dirfd(d)) {
+          x.warnings.push_back(std::string("fd ") + entry->d_name);
+        }
+      }
+      closedir(d);
+    }
+    print(tailor::extract::encode_reply(x));
+    return 0;
+  }
+  if (what == "error") {
+    print(tailor::extract::encode_reply(
+        tailor::fail(tailor::Errc::invalid_argument, "the PDF is damaged")));
+    return 0;
+  }
+  if (what == "spin") spin();
+  if (what == "spin-ignoring-sigxcpu") {
+    signal(SIGXCPU, SIG_IGN);
+    spin();
+  }
+  if (what == "allocate") {  // as the real child does: catch bad_alloc, say so
+    try {
+      std::vector<char*> blocks;
+      for (;;) {
+        char* b = new char[16 << 20];
+        std::memset(b, 1, 16 << 20);
+        blocks.push_back(b);
+      }
+    } catch (const std::bad_alloc&) {
+      print(tailor::extract::encode_out_of_memory_reply());
+      return 0;
+    }
+  }
+  if (what == "allocate-and-abort") {  // as poppler's gmalloc does
+    for (;;) {
+      void* b = std::malloc(16 << 20);
+      if (b == nullptr) {
+        std::fputs("Out of memory\n", stderr);
+        std::abort();
+      }
+      std::memset(b, 1, 16 << 20);
+    }
+  }
+  if (what == "sleep") {
+    for (;;) pause();
+  }
+  if (what == "close-and-sleep") {  // no output to wait for, but it does not exit either
+    close(1);
+    close(2);
+    for (;;) pause();
+  }
+  if (what == "flood") {
+    const std::string chunk(1 << 20, 'x');
+    for (int i = 0; i < 20; ++i) print(chunk);
+    return 0;
+  }
+  if (what == "chatty-stderr") {  // a lot of diagnostics must not block it or the worker
+    const std::string line(1000, 'e');
+    for (int i = 0; i < 20000; ++i) std::fprintf(stderr, "%s\n", line.c_str());
+    print(tailor::extract::encode_reply(tailor::fail(tailor::Errc::invalid_argument, "done")));
+    return 0;
+  }
+  if (what == "segv") raise(SIGSEGV);
+  if (what == "garbage") {
+    print("this is not JSON");
+    return 0;
+  }
+  if (what == "exit3") return 3;
+  if (what == "big-file") {
+    const std::string big = std::string(argv[2]) + ".big";  // inside the test's own temp folder
+    const int fd = open(big.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0600);
+    const std::string chunk(1 << 20, 'x');
+    for (int i = 0; i < 64; ++i) {
+      if (write(fd, chunk.data(), chunk.size()) < 0) break;
+    }
+    unlink(big.c_str());
+    return 0;
+  }
+  if (what == "many-files") {
+    int opened = 0;
+    while (open("/dev/null", O_RDONLY) >= 0) ++opened;
+    print(tailor::extract::encode_reply(
+        tailor::fail(tailor::Errc::invalid_argument, "opened " + std::to_string(opened))));
+    return 0;
+  }
+  std::fprintf(stderr, "misbehaving child: unknown instruction\n");
+  return 64;
+}
