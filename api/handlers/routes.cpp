@@ -4,7 +4,6 @@
 namespace tailor::api {
 
 http::Router routes(const Deps& deps) {
-  using namespace std::placeholders;
   auto bind = [&deps](http::Response (*fn)(const Deps&, http::Request&)) {
     return [&deps, fn](http::Request& req) { return fn(deps, req); };
   };
