@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cctype>
 #include <charconv>
+#include <deque>
 #include <filesystem>
 #include <map>
 #include <optional>
@@ -606,12 +607,15 @@ Result<Extraction> extract_docx(const std::string& path, const ExtractLimits& li
   // Formatting for the layout; a missing or damaged styles or theme part only loses formatting.
   Styles styles;
   std::vector<FontInfo> font_table;
+  // pugixml parses in place: a part's text must outlive its document, so the parts read here
+  // are kept (a deque keeps their addresses) until the end of the function.
+  std::deque<Part> optional_parts;
   const auto read_optional = [&](const char* name) -> std::optional<pugi::xml_document> {
     const auto entry = zip->find(name);
     if (!entry) return std::nullopt;
     auto xml = zip->read(*entry, limits.max_entry_bytes);
     if (!xml) return std::nullopt;
-    Part part{name, std::move(*xml)};
+    Part& part = optional_parts.emplace_back(Part{name, std::move(*xml)});
     auto doc = parse_part(part);
     if (!doc) return std::nullopt;
     return std::move(*doc);

@@ -71,6 +71,14 @@ TEST_CASE("e2e: a PDF and a DOCX upload are extracted into text") {
       CHECK_MESSAGE(text.find(word) != std::string::npos,
                     "the text should contain '" << word << "'");
     }
+    // The layout is kept with the text for the analyze stage: counts, and lines with fonts.
+    auto& db = stack.db();
+    CHECK(db.value("SELECT word_count FROM documents WHERE id = $1", {a.resume_id}) == "13");  // "2019-2024" is one word
+    CHECK(db.value("SELECT (layout->>'page_count') FROM documents WHERE id = $1", {a.resume_id}) == "2");
+    CHECK(db.value("SELECT layout->'lines'->0->>'text' FROM documents WHERE id = $1", {a.resume_id}) ==
+          "Jane Quartermaine");
+    CHECK(db.value("SELECT layout->'lines'->0->>'font' FROM documents WHERE id = $1", {a.resume_id}) ==
+          "Helvetica");
   }
 
   {  // DOCX with a table and a header
