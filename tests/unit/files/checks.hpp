@@ -2,6 +2,7 @@
 // Assertions the file-reading tests share.
 #include <doctest/doctest.h>
 
+#include <string>
 #include <string_view>
 
 #include "common/core/error.hpp"
@@ -18,6 +19,13 @@ void check_error(const tailor::Result<T>& r, Errc code, std::string_view mention
   REQUIRE_FALSE(r.has_value());
   CHECK(r.error().code == code);
   CHECK_MESSAGE(contains(r.error().message, mentions), r.error().message);
+}
+
+// The error's message for a failed assertion; doctest also evaluates it when a check passes
+// (with -s), so it must be safe on a value.
+template <class T>
+std::string why(const tailor::Result<T>& r) {
+  return r ? std::string("(no error)") : r.error().message;
 }
 
 }  // namespace tailor::testing

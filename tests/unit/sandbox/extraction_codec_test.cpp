@@ -24,14 +24,9 @@ using tailor::extract::ExtractLimits;
 using tailor::testing::check_error;
 using tailor::testing::contains;
 
-namespace {
+using tailor::testing::why;
 
-// The error's message for a failed assertion; doctest also evaluates it when a check passes
-// (with -s), so it must be safe on a value.
-template <class T>
-std::string why(const tailor::Result<T>& r) {
-  return r ? std::string("(no error)") : r.error().message;
-}
+namespace {
 
 template <class T>
 inline constexpr bool kIsOptional = false;

@@ -22,16 +22,10 @@ using tailor::extract::SandboxLimits;
 using tailor::files::MediaType;
 namespace testing = tailor::testing;
 using testing::check_error;
+using testing::why;
 using testing::contains;
 
 namespace {
-
-// The error's message for a failed assertion; doctest also evaluates it when a check passes
-// (with -s), so it must be safe on a value.
-template <class T>
-std::string why(const tailor::Result<T>& r) {
-  return r ? std::string("(no error)") : r.error().message;
-}
 
 constexpr const char* kChild = TAILOR_EXTRACT_CHILD;
 
