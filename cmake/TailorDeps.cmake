@@ -19,6 +19,7 @@ pkg_check_modules(POPPLER_CPP REQUIRED IMPORTED_TARGET poppler-cpp)
 pkg_check_modules(LIBZIP REQUIRED IMPORTED_TARGET libzip)
 pkg_check_modules(TESSERACT REQUIRED IMPORTED_TARGET tesseract lept)
 pkg_check_modules(ICU REQUIRED IMPORTED_TARGET icu-uc icu-i18n)
+pkg_check_modules(RE2 REQUIRED IMPORTED_TARGET re2)
 
 # SOCI ships neither a CMake config nor a .pc file on Debian 12.
 find_path(SOCI_INCLUDE_DIR soci/soci.h REQUIRED)
@@ -41,3 +42,34 @@ function(tailor_library name)
   target_include_directories(tailor_${name} PUBLIC ${PROJECT_SOURCE_DIR})
   target_link_libraries(tailor_${name} PUBLIC ${ARG_PUBLIC} PRIVATE ${ARG_PRIVATE})
 endfunction()
+
+# tailor_embed_text(TARGET FILE FUNCTION): compiles FILE into TARGET as the bytes returned by
+# `std::string_view FUNCTION()` (declare it in a header; FUNCTION may be namespace-qualified).
+# Rebuilt when FILE changes; nothing is read from disk at run time.
+function(tailor_embed_text target file function)
+  get_filename_component(abs "${file}" ABSOLUTE)
+  get_filename_component(stem "${file}" NAME)
+  string(MAKE_C_IDENTIFIER "${stem}" stem)
+  set(out "${CMAKE_CURRENT_BINARY_DIR}/embedded_${stem}.cpp")
+  add_custom_command(OUTPUT "${out}"
+    COMMAND ${CMAKE_COMMAND} -DIN=${abs} -DOUT=${out} -DFUNCTION=${function}
+            -P ${PROJECT_SOURCE_DIR}/cmake/embed_text.cmake
+    DEPENDS "${abs}" ${PROJECT_SOURCE_DIR}/cmake/embed_text.cmake
+    COMMENT "Embedding ${stem}")
+  target_sources(${target} PRIVATE "${out}")
+endfunction()
+
+# libphonenumber ships neither a CMake config nor a .pc file on Debian 12; its headers include
+# protobuf's, which libphonenumber-dev pulls in.
+find_path(PHONENUMBER_INCLUDE_DIR phonenumbers/phonenumberutil.h REQUIRED)
+find_library(PHONENUMBER_LIBRARY phonenumber REQUIRED)
+add_library(phonenumber::phonenumber INTERFACE IMPORTED)
+target_include_directories(phonenumber::phonenumber INTERFACE ${PHONENUMBER_INCLUDE_DIR})
+target_link_libraries(phonenumber::phonenumber INTERFACE ${PHONENUMBER_LIBRARY})
+
+# Snowball stemmers (libstemmer-dev): no CMake config or .pc file either.
+find_path(STEMMER_INCLUDE_DIR libstemmer.h REQUIRED)
+find_library(STEMMER_LIBRARY stemmer REQUIRED)
+add_library(stemmer::stemmer INTERFACE IMPORTED)
+target_include_directories(stemmer::stemmer INTERFACE ${STEMMER_INCLUDE_DIR})
+target_link_libraries(stemmer::stemmer INTERFACE ${STEMMER_LIBRARY})
