@@ -9,6 +9,7 @@
 #include "common/cache/redis_url.hpp"
 #include "common/cache/subscriber.hpp"
 #include "common/core/log.hpp"
+#include "common/analyses/analyses.hpp"
 #include "common/documents/documents.hpp"
 #include "common/runtime/runtime.hpp"
 
@@ -20,7 +21,9 @@ int main() {
     const auto& config = rt.config();
     accounts::Accounts accounts(rt.db(), config);
     documents::Documents documents(rt.db(), rt.storage(), rt.topology(), [&rt] { rt.relay().wake(); });
-    api::Deps deps{config, rt.topology(), rt.db(), rt.redis(), accounts, documents, [&rt] { return rt.broker_up(); }};
+    analyses::Analyses analyses(rt.db(), rt.topology(), [&rt] { rt.relay().wake(); });
+    api::Deps deps{config,    rt.topology(), rt.db(), rt.redis(), accounts, documents,
+                   analyses, [&rt] { return rt.broker_up(); }};
     const http::Router router = api::routes(deps);
     http::Server server(
         http::ServerOptions{.host = config.http_host,

@@ -18,6 +18,9 @@ class Accounts;
 namespace tailor::documents {
 class Documents;
 }
+namespace tailor::analyses {
+class Analyses;
+}
 
 namespace tailor::api {
 
@@ -28,6 +31,7 @@ struct Deps {
   cache::Redis& redis;
   accounts::Accounts& accounts;
   documents::Documents& documents;
+  analyses::Analyses& analyses;
   std::function<bool()> broker_up;  // the outbox relay's view of RabbitMQ
 };
 

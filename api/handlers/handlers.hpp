@@ -24,6 +24,11 @@ http::Response upload_resume(const Deps& deps, http::Request& req);
 http::Response list_resumes(const Deps& deps, http::Request& req);
 http::Response get_resume(const Deps& deps, http::Request& req);
 http::Response delete_resume(const Deps& deps, http::Request& req);
+http::Response get_parsed_resume(const Deps& deps, http::Request& req);
+
+// analyses.cpp
+http::Response create_analysis(const Deps& deps, http::Request& req);
+http::Response get_analysis(const Deps& deps, http::Request& req);
 
 // jobs.cpp
 http::Response get_job(const Deps& deps, http::Request& req);

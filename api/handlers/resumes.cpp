@@ -72,4 +72,22 @@ http::Response delete_resume(const Deps& deps, http::Request& req) {
   return http::Response::no_content();
 }
 
+// The résumé as JSON Resume (jsonresume.org 1.0.0): the body is the JSON Resume document itself,
+// so it can go straight into JSON Resume tools. 409 while it is still being read or analysed.
+http::Response get_parsed_resume(const Deps& deps, http::Request& req) {
+  auto owner = require_user(deps, req);
+  if (!owner) return http::Response::error(owner.error());
+  auto u = deps.documents.understanding(*owner, req.param("id"));
+  if (!u) return http::Response::error(u.error());
+  if (u->status == "failed") {
+    return http::Response::error(Errc::failed_precondition,
+                                 "the résumé could not be read" + (u->error ? ": " + *u->error : std::string()));
+  }
+  if (!u->resume) {
+    return http::Response::error(Errc::failed_precondition,
+                                 "the résumé is still being read; follow its job and ask again when it is done");
+  }
+  return http::Response::json(200, *u->resume);
+}
+
 }  // namespace tailor::api

@@ -23,6 +23,10 @@ http::Router routes(const Deps& deps) {
   r.add("GET", "/v1/resumes", bind(list_resumes));
   r.add("GET", "/v1/resumes/{id}", bind(get_resume));
   r.add("DELETE", "/v1/resumes/{id}", bind(delete_resume));
+  r.add("GET", "/v1/resumes/{id}/parsed", bind(get_parsed_resume));
+
+  r.add("POST", "/v1/analyses", bind(create_analysis), {.max_body = 64 * 1024});
+  r.add("GET", "/v1/analyses/{id}", bind(get_analysis));
 
   r.add("GET", "/v1/jobs/{id}", bind(get_job));
   r.add("GET", "/v1/jobs/{id}/events", bind(job_events));

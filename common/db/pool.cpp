@@ -9,6 +9,7 @@
 namespace tailor::db {
 
 Error to_error(const std::exception& e) {
+  if (const auto* abort = dynamic_cast<const Abort*>(&e)) return abort->error();
   if (const auto* pg = dynamic_cast<const soci::postgresql_soci_error*>(&e)) {
     const std::string state = pg->sqlstate();
     if (state == "23505") return {Errc::already_exists, "already exists"};

@@ -17,7 +17,19 @@
 
 namespace tailor::db {
 
-// Maps a SOCI/PostgreSQL exception to an Error: connection trouble → unavailable, a unique
+// Thrown inside run()/transact() to roll back and return `error` as it is: how a BatchWriter
+// flush fails one item (say, a résumé that is not the caller's) without a generic message.
+class Abort : public std::exception {
+ public:
+  explicit Abort(Error error) : error_(std::move(error)) {}
+  const Error& error() const { return error_; }
+  const char* what() const noexcept override { return error_.message.c_str(); }
+
+ private:
+  Error error_;
+};
+
+// Maps a SOCI/PostgreSQL exception to an Error (an Abort to its own error): connection trouble → unavailable, a unique
 // violation → already_exists, serialization failure/deadlock → unavailable (retry), else internal.
 Error to_error(const std::exception& e);
 

@@ -178,6 +178,26 @@ Result<Document> Documents::get(const std::string& owner_id, const std::string& 
   return **r;
 }
 
+Result<Understanding> Documents::understanding(const std::string& owner_id, const std::string& id) {
+  if (!auth::is_uuid(id)) return std::unexpected(kNotFound);
+  auto r = pool_.run([&](soci::session& s) -> std::optional<Understanding> {
+    Understanding u;
+    std::string resume, ats, error;
+    soci::indicator resume_ind{}, ats_ind{}, error_ind{};
+    s << "SELECT status, parsed::text, ats::text, error FROM documents WHERE id = :id::uuid AND owner_id = :o::uuid",
+        soci::use(id), soci::use(owner_id), soci::into(u.status), soci::into(resume, resume_ind),
+        soci::into(ats, ats_ind), soci::into(error, error_ind);
+    if (!s.got_data()) return std::nullopt;
+    if (resume_ind == soci::i_ok) u.resume = resume;
+    if (ats_ind == soci::i_ok) u.ats = ats;
+    if (error_ind == soci::i_ok) u.error = error;
+    return u;
+  });
+  if (!r) return std::unexpected(r.error());
+  if (!*r) return std::unexpected(kNotFound);
+  return **r;
+}
+
 Status Documents::remove(const std::string& owner_id, const std::string& id, const std::string& request_id) {
   if (!auth::is_uuid(id)) return std::unexpected(kNotFound);
   auto key = pool_.transact([&](soci::session& s) -> std::optional<std::string> {

@@ -42,6 +42,14 @@ struct Document {
   std::string updated_at;
 };
 
+// What the analyze stage made of a résumé on its own (documents.parsed, documents.ats).
+struct Understanding {
+  std::string status;                 // as Document::status
+  std::optional<std::string> resume;  // JSON Resume, once analysed
+  std::optional<std::string> ats;     // the ATS review (JSON), once analysed
+  std::optional<std::string> error;   // why it could not be read, when failed
+};
+
 class Documents {
  public:
   Documents(db::Pool& pool, storage::Storage& storage, const core::Topology& topology,
@@ -54,6 +62,8 @@ class Documents {
   Result<std::vector<Document>> list(const std::string& owner_id, int limit);
   // not_found for an unknown id or another owner's document.
   Result<Document> get(const std::string& owner_id, const std::string& id, bool with_text);
+  // not_found for an unknown id or another owner's document.
+  Result<Understanding> understanding(const std::string& owner_id, const std::string& id);
   // Deletes the row (its jobs and events go with it) and the stored file.
   Status remove(const std::string& owner_id, const std::string& id, const std::string& request_id);
 

@@ -7,7 +7,8 @@ namespace tailor::jobs {
 
 const std::vector<std::string>& stages_of(std::string_view kind) {
   static const std::map<std::string, std::vector<std::string>, std::less<>> kPipelines = {
-      {std::string(kResumeJob), {"extract"}},
+      {std::string(kResumeJob), {"extract", "analyze"}},
+      {std::string(kAnalysisJob), {"analyze"}},
   };
   static const std::vector<std::string> kNone;
   auto it = kPipelines.find(kind);

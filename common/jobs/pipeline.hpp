@@ -8,8 +8,11 @@
 
 namespace tailor::jobs {
 
-// Kinds of job. "resume": an upload read into text (extract).
+// Kinds of job. "resume": an upload read into text (extract), then understood on its own
+// (analyze: JSON Resume, redacted text, ATS review). "analysis": a résumé matched against a job
+// description (analyze); it waits for its résumé's extraction when that has not finished.
 inline constexpr std::string_view kResumeJob = "resume";
+inline constexpr std::string_view kAnalysisJob = "analysis";
 
 // The stages of `kind` in order; empty for an unknown kind.
 const std::vector<std::string>& stages_of(std::string_view kind);

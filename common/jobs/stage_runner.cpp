@@ -119,7 +119,7 @@ Disposition StageRunner::handle(std::string_view body) {
     return Disposition::ack;
   }
   notify_(m->job_id);
-  if (next) outbox_written_();
+  outbox_written_();  // the next stage's message, or jobs the stage's commit released
   log::info("stage completed", {{"stage", m->stage}, {"attempt", m->attempt}});
   return Disposition::ack;
 }
@@ -153,7 +153,10 @@ Disposition StageRunner::fail_job(const StageMessage& m, const Job& job, const E
     log::warn("cannot record the failure; will retry", {{"error", r.error().message}});
     return Disposition::retry;
   }
-  if (*r) notify_(m.job_id);
+  if (*r) {
+    notify_(m.job_id);
+    outbox_written_();  // on_failed may have queued work (jobs waiting for this one's document)
+  }
   return disposition(e.code) == Disposition::ack ? Disposition::ack : Disposition::dead_letter;
 }
 

@@ -66,35 +66,40 @@ std::optional<Job> select_job(soci::session& s, std::string_view id, std::option
 
 void insert_jobs(soci::session& s, const core::Topology& topology, const std::vector<NewJob>& jobs) {
   if (jobs.empty()) return;
-  std::vector<std::string> ids, owners, kinds, docs, stages, events, bodies, message_ids;
+  std::vector<std::string> ids, owners, kinds, docs, states, stages, events, bodies, message_ids;
   for (const auto& job : jobs) {
     const auto& pipeline = stages_of(job.kind);
     if (pipeline.empty()) throw std::invalid_argument("no pipeline for job kind " + job.kind);
     const StageMessage first{job.id, pipeline.front(), 1};
+    const std::string state = job.waiting ? "waiting" : "queued";
     ids.push_back(job.id);
     owners.push_back(job.owner_id);
     kinds.push_back(job.kind);
     docs.push_back(job.document_id.value_or(""));
+    states.push_back(state);
     stages.push_back(first.stage);
-    events.push_back(event_data("queued", first.stage, 0, ""));
+    events.push_back(event_data(state, first.stage, 0, ""));
     bodies.push_back(message_body(first));
     message_ids.push_back(message_id(first));
   }
   const std::string a_ids = db::array_literal(ids), a_owners = db::array_literal(owners),
                     a_kinds = db::array_literal(kinds), a_docs = db::array_literal(docs),
-                    a_stages = db::array_literal(stages), a_events = db::array_literal(events),
-                    a_bodies = db::array_literal(bodies), a_mids = db::array_literal(message_ids);
+                    a_states = db::array_literal(states), a_stages = db::array_literal(stages),
+                    a_events = db::array_literal(events), a_bodies = db::array_literal(bodies),
+                    a_mids = db::array_literal(message_ids);
   // One statement for the three tables: foreign keys are checked at its end, so the events may
   // reference jobs inserted by a sibling clause.
   s << "WITH t AS (SELECT * FROM unnest(:ids::uuid[], :owners::uuid[], :kinds::text[], :docs::text[], "
-       ":stages::text[], :events::text[], :bodies::text[], :mids::text[]) "
-       "AS t(id, owner, kind, doc, stage, event, body, mid)), "
+       ":states::text[], :stages::text[], :events::text[], :bodies::text[], :mids::text[]) "
+       "AS t(id, owner, kind, doc, state, stage, event, body, mid)), "
        "j AS (INSERT INTO jobs (id, owner_id, kind, document_id, state, stage, last_seq) "
-       "SELECT id, owner, kind, nullif(doc, '')::uuid, 'queued', stage, 1 FROM t), "
-       "e AS (INSERT INTO job_events (job_id, seq, type, data) SELECT id, 1, 'queued', event::jsonb FROM t) "
-       "INSERT INTO outbox (exchange, routing_key, body, message_id) SELECT :ex, stage, body, mid FROM t",
-      soci::use(a_ids), soci::use(a_owners), soci::use(a_kinds), soci::use(a_docs), soci::use(a_stages),
-      soci::use(a_events), soci::use(a_bodies), soci::use(a_mids), soci::use(topology.exchange);
+       "SELECT id, owner, kind, nullif(doc, '')::uuid, state, stage, 1 FROM t), "
+       "e AS (INSERT INTO job_events (job_id, seq, type, data) SELECT id, 1, state, event::jsonb FROM t) "
+       "INSERT INTO outbox (exchange, routing_key, body, message_id) "
+       "SELECT :ex, stage, body, mid FROM t WHERE state = 'queued'",
+      soci::use(a_ids), soci::use(a_owners), soci::use(a_kinds), soci::use(a_docs), soci::use(a_states),
+      soci::use(a_stages), soci::use(a_events), soci::use(a_bodies), soci::use(a_mids),
+      soci::use(topology.exchange);
 }
 
 std::optional<Job> find_job(soci::session& s, std::string_view id, std::optional<std::string_view> owner) {
@@ -166,6 +171,25 @@ std::vector<JobEvent> events_after(soci::session& s, std::string_view job_id, in
   st.execute();
   while (st.fetch()) out.push_back(e);
   return out;
+}
+
+std::vector<std::string> release_waiting_jobs(soci::session& s, const core::Topology& topology,
+                                              std::string_view document_id) {
+  const std::string doc(document_id);
+  std::vector<std::string> released;
+  std::string id, stage;
+  soci::statement st = (s.prepare << "UPDATE jobs SET state = 'queued', updated_at = now() "
+                                     "WHERE document_id = :d::uuid AND state = 'waiting' RETURNING id::text, stage",
+                        soci::use(doc), soci::into(id), soci::into(stage));
+  st.execute();
+  std::vector<std::pair<std::string, std::string>> rows;
+  while (st.fetch()) rows.emplace_back(id, stage);
+  for (const auto& [job_id, first] : rows) {
+    append_event(s, job_id, "queued");
+    enqueue_stage(s, topology, {job_id, first, 1});
+    released.push_back(job_id);
+  }
+  return released;
 }
 
 void enqueue_stage(soci::session& s, const core::Topology& topology, const StageMessage& m) {

@@ -31,11 +31,14 @@ struct NewJob {
   std::string owner_id;
   std::string kind;
   std::optional<std::string> document_id;
+  // Held in state "waiting" with no message queued, until release_waiting_jobs() for its
+  // document (an analysis of a résumé that is still being read).
+  bool waiting = false;
 };
 
-// Inserts the jobs (queued at their first stage), their "queued" events and the outbox rows that
-// will start them, with one statement per table whatever the count. Throws
-// std::invalid_argument for a kind with no pipeline.
+// Inserts the jobs (queued at their first stage, or waiting), their first events ("queued" or
+// "waiting") and the outbox rows that will start the queued ones, with one statement for the
+// three tables whatever the count. Throws std::invalid_argument for a kind with no pipeline.
 void insert_jobs(soci::session& s, const core::Topology& topology, const std::vector<NewJob>& jobs);
 inline void insert_job(soci::session& s, const core::Topology& topology, const NewJob& job) {
   insert_jobs(s, topology, {job});
@@ -69,6 +72,12 @@ int append_event(soci::session& s, std::string_view job_id, std::string_view typ
 
 // Events with seq > after, oldest first, at most `limit`.
 std::vector<JobEvent> events_after(soci::session& s, std::string_view job_id, int after, int limit);
+
+// Queues every job waiting for `document_id` at its first stage (message through the outbox,
+// "queued" event). The extract stage calls it when it finishes the document, done or failed;
+// the stage that then runs reads the document's state. Returns the jobs released.
+std::vector<std::string> release_waiting_jobs(soci::session& s, const core::Topology& topology,
+                                              std::string_view document_id);
 
 // Queues a work message for `stage` through the outbox (published after commit by the relay).
 void enqueue_stage(soci::session& s, const core::Topology& topology, const StageMessage& m);

@@ -3,12 +3,15 @@
     python3 pipeline.py URL N CONCURRENCY [SUFFIX]
 
 Uploads N résumés to POST /v1/resumes (the PDFs under $DATA_DIR/pdfs, recursive, each with every
-$DATA_DIR/jds/*.txt as `job_description`, in that order, repeated up to N: 50 × 4 = 200 by default),
-from CONCURRENCY threads, one HTTP connection per request (as the peer's bench.py does). Then polls
-PostgreSQL every 50 ms (one long-lived psql process) until every accepted job is done or failed.
-Prints `name: value unit` lines: jobs, upload errors, failed jobs, upload wall time, wall time from
-the first POST to the last job finished, throughput, and per-job latency p50/p95
-(jobs.updated_at - created_at: upload to done). Spot-checks the last job and its résumé through the API.
+$DATA_DIR/jds/*.txt, in that order, repeated up to N: 50 × 4 = 200 by default) and, right after each
+upload is accepted, asks for its analysis against its job description (POST /v1/analyses; the
+analysis waits for the upload to be read), from CONCURRENCY threads, one HTTP connection per request
+(as the peer's bench.py does: one multipart POST holding file and job description). Then polls
+PostgreSQL every 50 ms (one long-lived psql process) until every analysis job is done or failed.
+Prints `name: value unit` lines: jobs (analyses), upload errors, failed jobs, upload wall time, wall
+time from the first POST to the last analysis finished, throughput, and per-job latency p50/p95
+(from the upload's job created to the analysis job done). Spot-checks the last analysis (done, with
+a score) and its résumé (text) through the API.
 
 Environment: BENCH_TOKEN (access token), DATABASE_URL, DATA_DIR, PIPELINE_TIMEOUT (s, default 300).
 Exits 1 when jobs are still unfinished at the timeout or the spot check fails.
@@ -92,23 +95,30 @@ def main(url, n, concurrency, suffix):
     lock = threading.Lock()
     next_item = [0]
 
-    def post(i):
-        path, jd = work[i]
-        body, ctype = multipart({"job_description": jd},
-                                {"file": (os.path.basename(path), pdf_bytes[path], "application/pdf")})
+    def request(path, body, ctype):
         try:
             conn = http.client.HTTPConnection(u.hostname, u.port, timeout=60)
-            conn.request("POST", "/v1/resumes", body=body,
-                         headers={"Content-Type": ctype, "Authorization": f"Bearer {token}"})
+            conn.request("POST", path, body=body, headers={"Content-Type": ctype, "Authorization": f"Bearer {token}"})
             resp = conn.getresponse()
             payload = resp.read()
             conn.close()
         except OSError as e:
-            return None, f"{os.path.basename(path)}: {type(e).__name__}: {e}"
+            return None, f"{type(e).__name__}: {e}"
         if resp.status != 202:
-            return None, f"{os.path.basename(path)}: HTTP {resp.status}: {payload[:300]!r}"
-        d = json.loads(payload)
-        return (d["job_id"], d["resume_id"]), None
+            return None, f"HTTP {resp.status}: {payload[:300]!r}"
+        return json.loads(payload), None
+
+    def post(i):
+        path, jd = work[i]
+        body, ctype = multipart({}, {"file": (os.path.basename(path), pdf_bytes[path], "application/pdf")})
+        upload, err = request("/v1/resumes", body, ctype)
+        if err:
+            return None, f"{os.path.basename(path)}: upload: {err}"
+        analysis, err = request("/v1/analyses", json.dumps({"resume_id": upload["resume_id"],
+                                                             "job_description": {"text": jd}}), "application/json")
+        if err:
+            return None, f"{os.path.basename(path)}: analysis: {err}"
+        return (analysis["job_id"], upload["resume_id"], analysis["analysis_id"], upload["job_id"]), None
 
     def client():
         while True:
@@ -135,7 +145,8 @@ def main(url, n, concurrency, suffix):
     jobs = [a for a in accepted if a]
     for e in errors[:10]:
         print(f"pipeline: upload failed: {e}", file=sys.stderr)
-    ids = "'{" + ",".join(j for j, _ in jobs) + "}'::uuid[]"
+    ids = "'{" + ",".join(j[0] for j in jobs) + "}'::uuid[]"
+    uploads = "'{" + ",".join(j[3] for j in jobs) + "}'::uuid[]"
     timeout = float(os.environ.get("PIPELINE_TIMEOUT", "300"))
     finished = failed = 0
     while jobs:
@@ -151,27 +162,28 @@ def main(url, n, concurrency, suffix):
     t_done = time.perf_counter()
     p50 = p95 = 0.0
     if jobs:
+        # upload accepted (the résumé's job created) -> analysis done
         p50, p95 = map(float, db.row(
-            "SELECT percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM updated_at - created_at)), "
-            "percentile_cont(0.95) WITHIN GROUP (ORDER BY extract(epoch FROM updated_at - created_at)) "
-            f"FROM jobs WHERE id = ANY({ids})"))
+            "WITH l AS (SELECT extract(epoch FROM a.updated_at - u.created_at) AS s FROM jobs a "
+            f"JOIN unnest({ids}, {uploads}) AS p(analysis, upload) ON p.analysis = a.id JOIN jobs u ON u.id = p.upload) "
+            "SELECT percentile_cont(0.5) WITHIN GROUP (ORDER BY s), percentile_cont(0.95) WITHIN GROUP (ORDER BY s) FROM l"))
         if failed:
             (why,) = db.row("SELECT string_agg(DISTINCT replace(coalesce(error, '?'), E'\\n', ' '), ' | ') "
                             f"FROM jobs WHERE id = ANY({ids}) AND state = 'failed'")
             print(f"pipeline: failed jobs' errors: {why[:500]}", file=sys.stderr)
     db.close()
 
-    # spot check through the API: the last job is done and its résumé has text
+    # spot check through the API: the last analysis is done with a score, and its résumé has text
     ok = True
     if jobs:
-        job_id, resume_id = jobs[-1]
-        st, body = api_get(u, f"/v1/jobs/{job_id}", token)
-        job = json.loads(body) if st == 200 else {}
+        _, resume_id, analysis_id, _ = jobs[-1]
+        st, body = api_get(u, f"/v1/analyses/{analysis_id}", token)
+        analysis = json.loads(body) if st == 200 else {}
         st2, body2 = api_get(u, f"/v1/resumes/{resume_id}", token)
         doc = json.loads(body2) if st2 == 200 else {}
-        if job.get("state") != "done" or not doc.get("text"):
+        if analysis.get("state") != "done" or analysis.get("score") is None or not doc.get("text"):
             ok = False
-            print(f"pipeline: spot check failed: job {st} {body[:300]!r}; resume {st2} status {doc.get('status')!r}",
+            print(f"pipeline: spot check failed: analysis {st} {body[:300]!r}; resume {st2} status {doc.get('status')!r}",
                   file=sys.stderr)
 
     wall = t_done - t0

@@ -13,19 +13,18 @@
 
 namespace tailor::analyze {
 
-struct Analysis {
-  ParsedResume parsed;
-  pii::Redaction redaction;
-  JobRequirements job;
-  MatchReport match;
-  AtsReview ats;
-};
-
-// The résumé alone: parsed, redacted, reviewed (no job, so no match).
+// The résumé alone: parsed, redacted (with the parsed name as a hint), reviewed.
 struct ResumeAnalysis {
   ParsedResume parsed;
   pii::Redaction redaction;
   AtsReview ats;
+};
+
+// The résumé against one job.
+struct Analysis {
+  ResumeAnalysis resume;
+  JobRequirements job;
+  MatchReport match;
 };
 
 ResumeAnalysis analyze_resume(const Document& document, const skills::Lexicon& lexicon = skills::Lexicon::builtin());

@@ -3,6 +3,7 @@
 // documents.layout), or as the CLI extracts it in-process.
 #include <string>
 
+#include "workers/extract/extraction.hpp"
 #include "workers/extract/layout.hpp"
 
 namespace tailor::analyze {
@@ -17,5 +18,10 @@ struct Document {
   int page_count{};
   int unmapped_glyphs{};
 };
+
+// The document an extraction describes (the CLI's path; the stage reads the stored columns).
+inline Document to_document(extract::Extraction x) {
+  return {std::move(x.text), std::move(x.layout), std::move(x.method), x.page_count, x.unmapped_glyphs};
+}
 
 }  // namespace tailor::analyze

@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include "common/files/media_type.hpp"
+#include "common/jobs/store.hpp"
 #include "common/json/writer.hpp"
 #include "workers/extract/extraction_codec.hpp"
 
@@ -51,12 +52,13 @@ Result<jobs::StageOutput> ExtractStage::run(const jobs::Job& job, int) {
   jobs::StageOutput out;
   out.event_fields = fmt::format("\"page_count\":{},\"method\":\"{}\",\"chars\":{},\"words\":{}",
                                  shared->page_count, shared->method, shared->text.size(), shared->layout.word_count);
-  out.commit = [shared, doc_id](soci::session& s) {
+  out.commit = [this, shared, doc_id](soci::session& s) {
     const std::string details = extraction_json(*shared), layout = encode(shared->layout);
     s << "UPDATE documents SET status = 'extracted', text = :t, page_count = :p, extraction = :x::jsonb, "
          "layout = :l::jsonb, word_count = :w, error = NULL, updated_at = now() WHERE id = :id::uuid",
         soci::use(shared->text), soci::use(shared->page_count), soci::use(details), soci::use(layout),
         soci::use(shared->layout.word_count), soci::use(doc_id);
+    jobs::release_waiting_jobs(s, topology_, doc_id);
   };
   return out;
 }
@@ -72,6 +74,7 @@ void ExtractStage::on_failed(soci::session& s, const jobs::Job& job, const Error
   const std::string message = e.code == Errc::internal ? "the file could not be read" : e.message;
   s << "UPDATE documents SET status = 'failed', error = :e, updated_at = now() WHERE id = :id::uuid",
       soci::use(message), soci::use(*job.document_id);
+  jobs::release_waiting_jobs(s, topology_, *job.document_id);  // their stage reports the failure
 }
 
 }  // namespace tailor::extract

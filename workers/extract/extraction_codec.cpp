@@ -216,6 +216,8 @@ std::string encode(const Layout& layout) {
   return encode_value(layout);
 }
 
+Result<Layout> decode_layout(std::string_view json) { return decode_value<Layout>(json, "layout"); }
+
 Result<ExtractLimits> decode_limits(std::string_view json) {
   return decode_value<ExtractLimits>(json, "limits");
 }

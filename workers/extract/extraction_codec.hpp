@@ -27,6 +27,7 @@ Result<Extraction> decode(std::string_view json);
 std::string encode(const ExtractLimits& limits);
 // The layout alone, as stored with a document's text (documents.layout).
 std::string encode(const Layout& layout);
+Result<Layout> decode_layout(std::string_view json);
 Result<ExtractLimits> decode_limits(std::string_view json);
 
 // What the child writes on stdout: {"ok":true,"extraction":{…}} or

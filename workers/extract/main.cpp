@@ -7,7 +7,8 @@
 int main() {
   return tailor::runtime::run_worker("extract", [](tailor::runtime::Runtime& rt) {
     const tailor::core::Env env;
-    return std::make_unique<tailor::extract::ExtractStage>(rt.db(), rt.storage(), tailor::extract::child_binary_path(env),
+    return std::make_unique<tailor::extract::ExtractStage>(rt.db(), rt.storage(), rt.topology(),
+                                                           tailor::extract::child_binary_path(env),
                                                            tailor::extract::sandbox_limits_from(env));
   });
 }

@@ -367,10 +367,10 @@ void Stack::start() {
   binary_dir_ = binary_dir();
   admin_url_ = std::getenv("DATABASE_URL");
   for (const char* rel :
-       {"api/tailor-api", "workers/extract/tailor-extract", "workers/cli/tailor"}) {
+       {"api/tailor-api", "workers/extract/tailor-extract", "workers/analyze/tailor-analyze", "workers/cli/tailor"}) {
     if (::access(bin(rel).c_str(), X_OK) != 0) {
       throw std::runtime_error(bin(rel) +
-                               " is missing: build tailor-api, tailor-extract and tailor first "
+                               " is missing: build tailor-api, tailor-extract, tailor-analyze and tailor first "
                                "(or point TAILOR_BINARY_DIR at the build folder)");
     }
   }
@@ -421,6 +421,8 @@ void Stack::start() {
   base_url_ = "http://127.0.0.1:" + std::to_string(port);
 
   start_worker();
+  analyzer_ = std::make_unique<Process>("tailor-analyze", std::vector<std::string>{bin("workers/analyze/tailor-analyze")},
+                                        child_env(), log_dir_ + "/analyze.log");
 
   // Ready = database, Redis and RabbitMQ (through the outbox relay) all up.
   Client c(base_url_);
@@ -442,11 +444,13 @@ Stack::~Stack() {
   // SIGTERM everyone at once, then wait (SIGKILL after 10 s each at worst).
   std::vector<Process*> all;
   for (auto& w : workers_) all.push_back(w.get());
+  if (analyzer_) all.push_back(analyzer_.get());
   if (api_) all.push_back(api_.get());
   for (auto* p : all) p->signal(SIGTERM);
   for (auto* p : all) p->stop(10s);
   workers_.clear();
   retired_.clear();
+  analyzer_.reset();
   api_.reset();
   db_.reset();
   if (database_created_) {
@@ -554,6 +558,7 @@ std::string Stack::logs() const {
   if (api_) add(*api_, 25);
   for (const auto& w : retired_) add(*w, 10);
   for (const auto& w : workers_) add(*w, 25);
+  if (analyzer_) add(*analyzer_, 25);
   if (work_dir_.empty()) return out;
   const std::string migrate = log_dir_ + "/migrate.log";
   if (fs::exists(migrate) && !api_)

@@ -1,6 +1,6 @@
 #pragma once
 // End-to-end harness: a private Tailor stack (fresh database, namespace and storage folder;
-// tailor-api and tailor-extract as real processes) on the PostgreSQL, Redis and RabbitMQ that
+// tailor-api, tailor-extract and tailor-analyze as real processes) on the PostgreSQL, Redis and RabbitMQ that
 // scripts/services runs, and an HTTP client that does what a user's client does.
 //
 // One Stack per test process, started on first use and torn down at exit (children SIGTERMed,
@@ -127,6 +127,8 @@ class Stack {
   const std::string& storage_dir() const { return storage_dir_; }
   const std::string& work_dir() const { return work_dir_; }
   Process& api() { return *api_; }
+  // The one tailor-analyze worker, started with the stack.
+  Process& analyzer() { return *analyzer_; }
   Db& db() { return *db_; }
 
   // Extract workers. start_worker adds one (with extra env, e.g. TAILOR_TEST_STAGE_DELAY_MS);
@@ -160,6 +162,7 @@ class Stack {
   std::string base_url_;
   std::unique_ptr<Db> db_;
   std::unique_ptr<Process> api_;
+  std::unique_ptr<Process> analyzer_;
   std::vector<std::unique_ptr<Process>> workers_;
   std::vector<std::unique_ptr<Process>> retired_;  // stopped workers, kept for their logs
   std::set<const Process*> special_;               // workers started with extra settings

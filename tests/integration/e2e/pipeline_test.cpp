@@ -19,7 +19,7 @@ void check_done_job(const Value& job, const std::string& job_id) {
   CHECK(str(job, "id") == job_id);
   CHECK(str(job, "kind") == "resume");
   CHECK(str(job, "state") == "done");
-  CHECK(str(job, "stage") == "extract");
+  CHECK(str(job, "stage") == "analyze");
   CHECK(num(job, "progress") == 100);
   REQUIRE(job.find("error") != nullptr);
   CHECK(job.find("error")->is_null());
@@ -35,6 +35,10 @@ Value get_resume(const Client& c, const std::string& id) {
 }
 
 std::thread::id main_thread = std::this_thread::get_id();
+
+// An upload's job: read (extract), then understood on its own (analyze).
+const std::vector<std::string> kResumeJobEvents = {"queued",        "stage_started",   "stage_completed",
+                                                   "stage_started", "stage_completed", "done"};
 
 }  // namespace
 
@@ -184,8 +188,8 @@ TEST_CASE("e2e: SSE replays a finished job's events and honours Last-Event-ID") 
   CHECK(s.cache_control == "no-cache");
   CHECK_MESSAGE(s.server_closed, "the server should end the stream of a finished job");
   CHECK(s.types() ==
-        std::vector<std::string>{"queued", "stage_started", "stage_completed", "done"});
-  CHECK(s.ids() == std::vector<std::string>{"1", "2", "3", "4"});
+        kResumeJobEvents);
+  CHECK(s.ids() == std::vector<std::string>{"1", "2", "3", "4", "5", "6"});
   for (const auto& e : s.events) {
     auto v = tailor::json::parse(e.data);
     REQUIRE_MESSAGE(v.has_value(), "event data should be JSON: " << e.data);
@@ -204,19 +208,19 @@ TEST_CASE("e2e: SSE replays a finished job's events and honours Last-Event-ID") 
   INFO("stream after Last-Event-ID 2: " << after2.describe());
   CHECK(after2.status == 200);
   CHECK(after2.server_closed);
-  CHECK(after2.ids() == std::vector<std::string>{"3", "4"});
-  CHECK(after2.types() == std::vector<std::string>{"stage_completed", "done"});
+  CHECK(after2.ids() == std::vector<std::string>{"3", "4", "5", "6"});
+  CHECK(after2.types() == std::vector<std::string>{"stage_completed", "stage_started", "stage_completed", "done"});
 
   const SseResult garbage = c.sse(a.job_id, "not-a-number", 15s);
   INFO("stream after Last-Event-ID not-a-number: " << garbage.describe());
   CHECK(garbage.status == 200);
-  CHECK(garbage.ids() == std::vector<std::string>{"1", "2", "3", "4"});
+  CHECK(garbage.ids() == std::vector<std::string>{"1", "2", "3", "4", "5", "6"});
 
-  const SseResult after4 = c.sse(a.job_id, "4", 15s);
-  INFO("stream after Last-Event-ID 4: " << after4.describe());
-  CHECK(after4.status == 200);
-  CHECK(after4.server_closed);
-  CHECK(after4.events.empty());
+  const SseResult after6 = c.sse(a.job_id, "6", 15s);
+  INFO("stream after Last-Event-ID 6: " << after6.describe());
+  CHECK(after6.status == 200);
+  CHECK(after6.server_closed);
+  CHECK(after6.events.empty());
 }
 
 TEST_CASE("e2e: SSE streams a job's events live and ends at done") {
@@ -261,8 +265,8 @@ TEST_CASE("e2e: SSE streams a job's events live and ends at done") {
   CHECK(live.status == 200);
   CHECK_MESSAGE(live.server_closed, "the server should close the stream after 'done'");
   CHECK(live.types() ==
-        std::vector<std::string>{"queued", "stage_started", "stage_completed", "done"});
-  CHECK(live.ids() == std::vector<std::string>{"1", "2", "3", "4"});
+        kResumeJobEvents);
+  CHECK(live.ids() == std::vector<std::string>{"1", "2", "3", "4", "5", "6"});
   for (std::size_t i = 1; i < live.events.size(); ++i) {
     CHECK_MESSAGE(
         live.events[i].received >= worker_started,

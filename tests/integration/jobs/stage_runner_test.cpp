@@ -11,6 +11,7 @@
 
 #include "common/core/topology.hpp"
 #include "common/db/pool.hpp"
+#include "common/jobs/pipeline.hpp"
 #include "common/jobs/stage_runner.hpp"
 #include "common/jobs/store.hpp"
 #include "tests/support/test_database.hpp"
@@ -34,7 +35,7 @@ defaults:
   pool: 1
   timeout_seconds: 60
 stages:
-  extract:
+  analyze:
 )";
 
 // A stage whose outcome the test scripts; it counts runs and writes a marker when it commits.
@@ -42,7 +43,7 @@ struct ScriptedStage : jobs::Stage {
   std::atomic<int> runs{0};
   std::atomic<int> failed_hooks{0};
   Result<jobs::StageOutput> next = jobs::StageOutput{};
-  std::string_view name() const override { return "extract"; }
+  std::string_view name() const override { return "analyze"; }
   Result<jobs::StageOutput> run(const jobs::Job& job, int) override {
     ++runs;
     if (!next) return std::unexpected(next.error());
@@ -72,11 +73,12 @@ struct Fixture {
     auto created = pool.transact([&](soci::session& s) {
       s << "INSERT INTO users (id, email, password_hash) VALUES (:id::uuid, :e, 'x')", soci::use(user_id),
           soci::use(email);
-      jobs::insert_job(s, topology, {job_id, user_id, "resume", std::nullopt});
+      // an analysis job: one stage, so the job is done when it completes
+      jobs::insert_job(s, topology, {job_id, user_id, std::string(jobs::kAnalysisJob), std::nullopt});
     });
     REQUIRE_MESSAGE(created, (created ? "" : created.error().message));
   }
-  std::string message(int attempt) { return jobs::message_body({job_id, "extract", attempt}); }
+  std::string message(int attempt) { return jobs::message_body({job_id, "analyze", attempt}); }
   jobs::Job job() {
     return **pool.run([&](soci::session& s) { return jobs::find_job(s, job_id); });
   }
@@ -108,7 +110,7 @@ struct Fixture {
 TEST_CASE("a new job is queued with its event and the outbox row that starts it") {
   Fixture f;
   CHECK(f.job().state == "queued");
-  CHECK(f.job().stage == "extract");
+  CHECK(f.job().stage == "analyze");
   CHECK(f.event_types() == std::vector<std::string>{"queued"});
   CHECK(f.outbox_rows() == 1);
 }
@@ -186,9 +188,50 @@ TEST_CASE("internal errors reach users without their details") {
 
 TEST_CASE("messages for unknown jobs are acked; unreadable ones are dead-lettered") {
   Fixture f;
-  CHECK(f.runner.handle(jobs::message_body({"20000000-0000-4000-8000-000000000000", "extract", 1})) ==
+  CHECK(f.runner.handle(jobs::message_body({"20000000-0000-4000-8000-000000000000", "analyze", 1})) ==
         Disposition::ack);
   CHECK(f.runner.handle("not json") == Disposition::dead_letter);
   CHECK(f.runner.handle(jobs::message_body({f.job_id, "analyze", 1})) == Disposition::dead_letter);
   CHECK(f.stage.runs == 0);
+}
+
+TEST_CASE("a job waiting for its document gets no message until the document is released, then one") {
+  Fixture f;
+  const std::string doc_id = "30000000-0000-4000-8000-" + f.job_id.substr(24);
+  const std::string waiting_id = "40000000-0000-4000-8000-" + f.job_id.substr(24);
+  auto made = f.pool.transact([&](soci::session& s) {
+    s << "INSERT INTO documents (id, owner_id, filename, media_type, size_bytes, storage_key) "
+         "VALUES (:d::uuid, :o::uuid, 'cv.pdf', 'pdf', 1, 'k')",
+        soci::use(doc_id), soci::use(f.user_id);
+    jobs::NewJob job{waiting_id, f.user_id, std::string(jobs::kAnalysisJob), doc_id, true};
+    jobs::insert_job(s, f.topology, job);
+  });
+  REQUIRE_MESSAGE(made, (made ? "" : made.error().message));
+  const auto state_of = [&] {
+    return **f.pool.run([&](soci::session& s) { return jobs::find_job(s, waiting_id); });
+  };
+  const auto messages_for = [&] {
+    return *f.pool.run([&](soci::session& s) {
+      int n = 0;
+      s << "SELECT count(*) FROM outbox WHERE body LIKE '%' || :id || '%'", soci::use(waiting_id), soci::into(n);
+      return n;
+    });
+  };
+  CHECK(state_of().state == "waiting");
+  CHECK(messages_for() == 0);
+
+  auto released = f.pool.transact([&](soci::session& s) { return jobs::release_waiting_jobs(s, f.topology, doc_id); });
+  REQUIRE(released);
+  CHECK(*released == std::vector<std::string>{waiting_id});
+  CHECK(state_of().state == "queued");
+  CHECK(messages_for() == 1);
+  // Released once: a second release (the document finished again) finds nothing to do.
+  auto again = f.pool.transact([&](soci::session& s) { return jobs::release_waiting_jobs(s, f.topology, doc_id); });
+  REQUIRE(again);
+  CHECK(again->empty());
+  CHECK(messages_for() == 1);
+  auto events = *f.pool.run([&](soci::session& s) { return jobs::events_after(s, waiting_id, 0, 10); });
+  std::vector<std::string> types;
+  for (auto& e : events) types.push_back(e.type);
+  CHECK(types == std::vector<std::string>{"waiting", "queued"});
 }

@@ -6,11 +6,14 @@
 using namespace tailor;
 using namespace tailor::jobs;
 
-TEST_CASE("a résumé job runs extract and is complete after it") {
-  REQUIRE(stages_of(kResumeJob).size() == 1);
-  CHECK(stages_of(kResumeJob).front() == "extract");
-  CHECK_FALSE(next_stage(kResumeJob, "extract"));
-  CHECK(progress_after(kResumeJob, "extract") == 100);
+TEST_CASE("a résumé job runs extract then analyze; an analysis job runs analyze") {
+  CHECK(stages_of(kResumeJob) == std::vector<std::string>{"extract", "analyze"});
+  CHECK(next_stage(kResumeJob, "extract") == "analyze");
+  CHECK_FALSE(next_stage(kResumeJob, "analyze"));
+  CHECK(progress_after(kResumeJob, "extract") == 50);
+  CHECK(progress_after(kResumeJob, "analyze") == 100);
+  CHECK(stages_of(kAnalysisJob) == std::vector<std::string>{"analyze"});
+  CHECK(progress_after(kAnalysisJob, "analyze") == 100);
   CHECK(stages_of("no-such-kind").empty());
 }
 

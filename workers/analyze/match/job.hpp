@@ -18,11 +18,15 @@ struct JobSkill {
   std::string name;      // canonical lexicon name
   std::string category;  // lexicon category
   int mentions{};        // times the description names it
+  // Skills the description accepts instead, when it only ever names this one as a choice
+  // ("Kubernetes or ECS", "Amplitude, Mixpanel, or Looker"); empty when it is needed as such.
+  std::vector<std::string> alternatives;
 };
 
 struct Keyword {
   std::string term;  // stemmed-free display form, lower case ("microservices", "on-call")
   double weight{};   // tf-idf weight in the description against the background corpus
+  int count{};       // times the description uses it (any form: "microservice", "microservices")
 };
 
 struct JobRequirements {

@@ -1,5 +1,6 @@
 #pragma once
 // How well a résumé fits a job: a score 0–100 that explains itself.
+#include <chrono>
 #include <string>
 #include <vector>
 
@@ -45,7 +46,11 @@ struct MatchReport {
   std::string resume_education;        // highest degree found, same scale as JobRequirements
 };
 
+// The parts, their weights and how each is scored are described in match.cpp (kParts).
 MatchReport match(const Document& document, const ParsedResume& resume, const JobRequirements& job,
                   const skills::Lexicon& lexicon);
+// The same, with `today` as the end of ongoing positions instead of the system clock's month.
+MatchReport match(const Document& document, const ParsedResume& resume, const JobRequirements& job,
+                  const skills::Lexicon& lexicon, std::chrono::year_month today);
 
 }  // namespace tailor::analyze

@@ -96,9 +96,11 @@ std::vector<Word> words(std::string_view s) {
   std::vector<Word> out;
   std::size_t i = 0;
   while (i < s.size()) {
-    while (i < s.size() && (!is_word_byte(static_cast<unsigned char>(s[i])) || separator_at(s, i) > 0)) {
+    // A U+2019 that opens a word ("’90s", a closing quote after a blank) is not part of it.
+    while (i < s.size() &&
+           (!is_word_byte(static_cast<unsigned char>(s[i])) || separator_at(s, i) > 0 || right_quote_at(s, i))) {
       const auto n = separator_at(s, i);
-      i += n > 0 ? n : 1;
+      i += n > 0 ? n : right_quote_at(s, i) ? 3 : 1;
     }
     if (i >= s.size()) break;
     const std::size_t start = i;
