@@ -82,7 +82,7 @@ int main(int argc, char** argv) {
   }
   const auto& lexicon = analyze::skills::Lexicon::builtin();  // built once per process, not timed
 
-  Series whole{"analysis (whole)", {}}, parse{"  parse résumé", {}}, pii{"  PII redaction", {}},
+  Series whole{"analysis (whole)", {}}, parse{"  parse", {}}, pii{"  PII redaction", {}},
       job{"  job description", {}}, match{"  match", {}}, ats{"  ATS review", {}}, json{"report JSON", {}};
   long long checksum = 0;
   for (int r = 0; r < rounds; ++r) {

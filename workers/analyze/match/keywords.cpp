@@ -6,20 +6,6 @@
 #include <unordered_map>
 
 namespace tailor::analyze::matching {
-namespace {
-
-std::vector<std::string_view> parts_of(std::string_view key) {
-  std::vector<std::string_view> parts;
-  std::size_t start = 0;
-  while (start <= key.size()) {
-    const auto space = std::min(key.find(' ', start), key.size());
-    if (space > start) parts.push_back(key.substr(start, space - start));
-    start = space + 1;
-  }
-  return parts;
-}
-
-}  // namespace
 
 std::vector<Keyword> job_keywords(const std::vector<Term>& description,
                                   const std::vector<std::string>& exclude) {
@@ -65,19 +51,19 @@ std::vector<int> count_keys(const std::vector<Term>& terms, const std::vector<st
   std::vector<std::string_view> run;
   run.reserve(terms.size());
   for (const auto& t : terms)
-    for (const auto part : parts_of(t.key)) run.push_back(part);
+    for (const auto part : key_parts(t.key)) run.push_back(part);
 
   std::unordered_multimap<std::string_view, std::size_t> by_first;  // first part → key index
-  std::vector<std::vector<std::string_view>> key_parts;
+  std::vector<std::vector<std::string_view>> parts_of_key;
   for (std::size_t k = 0; k < keys.size(); ++k) {
-    key_parts.push_back(parts_of(keys[k]));
-    if (!key_parts.back().empty()) by_first.emplace(key_parts.back().front(), k);
+    parts_of_key.push_back(key_parts(keys[k]));
+    if (!parts_of_key.back().empty()) by_first.emplace(parts_of_key.back().front(), k);
   }
   std::vector<int> counts(keys.size(), 0);
   for (std::size_t p = 0; p < run.size(); ++p) {
     const auto [lo, hi] = by_first.equal_range(run[p]);
     for (auto it = lo; it != hi; ++it) {
-      const auto& parts = key_parts[it->second];
+      const auto& parts = parts_of_key[it->second];
       if (p + parts.size() > run.size()) continue;
       if (std::equal(parts.begin(), parts.end(), run.begin() + static_cast<std::ptrdiff_t>(p)))
         ++counts[it->second];

@@ -48,41 +48,22 @@ const std::unordered_set<std::string>& stop_words() {
   return words;
 }
 
-// The key of one lower-case word or compound: its hyphen-separated parts, each stemmed unless it
-// holds '.', '/', '\'' or '+'/'#'.
-std::string key_of(std::string_view surface);
-}  // namespace
-
-std::string term_key(std::string_view surface) {
-  return key_of(surface);
-}
-
-namespace {
-std::string key_of(std::string_view surface) {
-  std::string key;
+// The non-empty pieces of `s` between `separator`s.
+std::vector<std::string_view> split(std::string_view s, char separator) {
+  std::vector<std::string_view> parts;
   std::size_t start = 0;
-  while (start <= surface.size()) {
-    const auto dash = std::min(surface.find('-', start), surface.size());
-    const auto part = surface.substr(start, dash - start);
-    if (!part.empty()) {
-      if (!key.empty()) key.push_back(' ');
-      const bool plain = part.find_first_of("./'+#") == std::string_view::npos;
-      key += plain ? stem(part) : std::string(part);
-    }
-    start = dash + 1;
+  while (start <= s.size()) {
+    const auto end = std::min(s.find(separator, start), s.size());
+    if (end > start) parts.push_back(s.substr(start, end - start));
+    start = end + 1;
   }
-  return key;
+  return parts;
 }
 
 bool all_stop_words(std::string_view surface) {
   const auto& stops = stop_words();
-  std::size_t start = 0;
-  while (start <= surface.size()) {
-    const auto dash = std::min(surface.find('-', start), surface.size());
-    const auto part = surface.substr(start, dash - start);
-    if (!part.empty() && !stops.contains(std::string(part))) return false;
-    start = dash + 1;
-  }
+  for (const auto part : split(surface, '-'))
+    if (!stops.contains(std::string(part))) return false;
   return true;
 }
 
@@ -102,7 +83,7 @@ const std::unordered_map<std::string, double>& background() {
       int df = 0;
       if (std::from_chars(count.data(), count.data() + count.size(), df).ec != std::errc{})
         throw std::logic_error("background_df.tsv: bad count in " + std::string(line));
-      auto& slot = out[key_of(text::lower_ascii(text::trim(line.substr(0, tab))))];
+      auto& slot = out[term_key(text::lower_ascii(text::trim(line.substr(0, tab))))];
       slot = std::max(slot, static_cast<double>(df));
     });
     return out;
@@ -111,6 +92,20 @@ const std::unordered_map<std::string, double>& background() {
 }
 
 }  // namespace
+
+std::vector<std::string_view> key_parts(std::string_view key) {
+  return split(key, ' ');
+}
+
+std::string term_key(std::string_view surface) {
+  std::string key;
+  for (const auto part : split(surface, '-')) {
+    if (!key.empty()) key.push_back(' ');
+    const bool plain = part.find_first_of("./'+#") == std::string_view::npos;
+    key += plain ? stem(part) : std::string(part);
+  }
+  return key;
+}
 
 std::string stem(std::string_view word) {
   thread_local const std::unique_ptr<sb_stemmer, StemmerDeleter> stemmer(
@@ -141,7 +136,7 @@ std::vector<Term> terms_of(std::string_view s) {
       if (surface.ends_with(possessive)) surface.resize(surface.size() - possessive.size());
     if (surface.size() < 2 || !has_letter(surface)) continue;
     const bool stop = all_stop_words(surface);
-    std::string key = key_of(surface);
+    std::string key = term_key(surface);
     out.push_back({std::move(surface), std::move(key), start, stop});
   }
   return out;
@@ -153,18 +148,14 @@ double idf(std::string_view key) {
   if (key.find(' ') == std::string_view::npos) return idf_of_df(0);
   // A compound not listed: the mean of its parts.
   const auto& stops = stop_words();
+  const auto parts = key_parts(key);
   double sum = 0;
-  int parts = 0;
-  std::size_t start = 0;
-  while (start <= key.size()) {
-    const auto space = std::min(key.find(' ', start), key.size());
-    const std::string part(key.substr(start, space - start));
-    const auto it = table.find(part);
-    sum += stops.contains(part) ? 0.0 : idf_of_df(it == table.end() ? 0 : it->second);
-    ++parts;
-    start = space + 1;
+  for (const auto part : parts) {
+    const std::string p(part);
+    const auto it = table.find(p);
+    sum += stops.contains(p) ? 0.0 : idf_of_df(it == table.end() ? 0 : it->second);
   }
-  return sum / parts;
+  return sum / static_cast<double>(parts.size());
 }
 
 }  // namespace tailor::analyze::matching

@@ -26,8 +26,11 @@ struct Term {
 // Every word of `text` with a letter in it, in order (numbers and single letters left out).
 std::vector<Term> terms_of(std::string_view text);
 
-// The key of a lower-case word or compound as terms_of() would give it ("on-call" → "on call").
+// The key of a lower-case word or compound as terms_of() would give it ("on-call" → "on call"):
+// its hyphen-separated parts, each stemmed unless it holds '.', '/', '\'', '+' or '#'.
 std::string term_key(std::string_view surface);
+// The parts of a key ("on call" → "on", "call").
+std::vector<std::string_view> key_parts(std::string_view key);
 
 // The Snowball English stem of a lower-case word (thread-safe).
 std::string stem(std::string_view word);
