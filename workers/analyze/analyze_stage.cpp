@@ -99,7 +99,7 @@ Result<jobs::StageOutput> AnalyzeStage::run_resume(const jobs::Job& job) {
   if (auto ok = readable(**stored); !ok) return std::unexpected(ok.error());
 
   const Document doc = document_of(**stored);
-  auto r = std::make_shared<ResumeAnalysis>(analyze_resume(doc));
+  auto r = std::make_shared<ResumeAnalysis>(analyze_resume(doc, lexicon_));
   jobs::StageOutput out;
   out.event_fields = fmt::format("\"sections\":{},\"work\":{},\"skills\":{},\"ats_flags\":{}",
                                  r->parsed.sections.size(), r->parsed.resume.work.size(),
@@ -142,7 +142,7 @@ Result<jobs::StageOutput> AnalyzeStage::run_analysis(const jobs::Job& job) {
   if (auto ok = readable((*stored)->doc); !ok) return std::unexpected(ok.error());
 
   const Document doc = document_of((*stored)->doc);
-  const Analysis a = analyze(doc, (*stored)->input);
+  const Analysis a = analyze(doc, (*stored)->input, lexicon_);
   auto report = std::make_shared<std::string>(report_json(a));
   const int score = a.match.score;
   const std::string analysis_id = (*stored)->analysis_id;

@@ -6,12 +6,13 @@
 #include "common/db/pool.hpp"
 #include "common/jobs/stage.hpp"
 #include "workers/analyze/document.hpp"
+#include "workers/analyze/skills/lexicon.hpp"
 
 namespace tailor::analyze {
 
 class AnalyzeStage : public jobs::Stage {
  public:
-  explicit AnalyzeStage(db::Pool& db) : db_(db) {}
+  AnalyzeStage(db::Pool& db, const skills::Lexicon& lexicon) : db_(db), lexicon_(lexicon) {}
 
   std::string_view name() const override { return "analyze"; }
   Result<jobs::StageOutput> run(const jobs::Job& job, int attempt) override;
@@ -21,6 +22,7 @@ class AnalyzeStage : public jobs::Stage {
   Result<jobs::StageOutput> run_analysis(const jobs::Job& job);
 
   db::Pool& db_;
+  const skills::Lexicon& lexicon_;
 };
 
 // A stored document (text, layout JSON, extraction JSON) as the analysis reads it. The layout is

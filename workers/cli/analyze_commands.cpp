@@ -6,6 +6,7 @@
 #include <string>
 
 #include "common/analyses/analyses.hpp"
+#include "common/core/config.hpp"
 #include "common/files/media_type.hpp"
 #include "common/files/utf8.hpp"
 #include "workers/analyze/analysis.hpp"
@@ -55,6 +56,11 @@ Result<std::string> load_job_text(const std::string& path) {
   return s;
 }
 
+// The process's skills lexicon (the built-in one, plus TAILOR_SKILLS_CSV files when set).
+Result<const analyze::skills::Lexicon*> lexicon() {
+  return analyze::skills::Lexicon::for_process(core::Env());
+}
+
 void print_line(const std::string& s) {
   std::fwrite(s.data(), 1, s.size(), stdout);
   std::fputc('\n', stdout);
@@ -65,7 +71,9 @@ int parse_command(int argc, char** argv) {
   if (argc != 3) return usage("parse", "FILE   (PDF, DOCX, PNG, JPEG, TIFF or text) → JSON Resume");
   auto doc = load_resume(argv[2]);
   if (!doc) return failed("parse", doc.error().message);
-  print_line(analyze::to_json(analyze::parse_resume(*doc, analyze::skills::Lexicon::builtin()).resume));
+  auto skills = lexicon();
+  if (!skills) return failed("parse", skills.error().message);
+  print_line(analyze::to_json(analyze::parse_resume(*doc, **skills).resume));
   return 0;
 }
 
@@ -75,9 +83,11 @@ int match_command(int argc, char** argv) {
   if (!doc) return failed("match", doc.error().message);
   auto job = load_job_text(argv[3]);
   if (!job) return failed("match", job.error().message);
+  auto skills = lexicon();
+  if (!skills) return failed("match", skills.error().message);
   analyze::JobInput input;
   input.text = std::move(*job);
-  print_line(analyze::report_json(analyze::analyze(*doc, input)));
+  print_line(analyze::report_json(analyze::analyze(*doc, input, **skills)));
   return 0;
 }
 
@@ -85,7 +95,9 @@ int redact_command(int argc, char** argv) {
   if (argc != 3) return usage("redact", "FILE   → the text with personal data replaced");
   auto doc = load_resume(argv[2]);
   if (!doc) return failed("redact", doc.error().message);
-  const std::string redacted = analyze::analyze_resume(*doc).redaction.text;
+  auto skills = lexicon();
+  if (!skills) return failed("redact", skills.error().message);
+  const std::string redacted = analyze::analyze_resume(*doc, **skills).redaction.text;
   std::fwrite(redacted.data(), 1, redacted.size(), stdout);
   return 0;
 }
@@ -94,7 +106,9 @@ int ats_command(int argc, char** argv) {
   if (argc != 3) return usage("ats", "FILE   → ATS flags and bullet scores as JSON");
   auto doc = load_resume(argv[2]);
   if (!doc) return failed("ats", doc.error().message);
-  print_line(analyze::ats_json(analyze::analyze_resume(*doc).ats));
+  auto skills = lexicon();
+  if (!skills) return failed("ats", skills.error().message);
+  print_line(analyze::ats_json(analyze::analyze_resume(*doc, **skills).ats));
   return 0;
 }
 

@@ -161,6 +161,17 @@ TEST_CASE("inconsistent_dates: two formats, 'present' not counted") {
   CHECK(flag.fix == "Write every date one way, like \"Jan 2021\" (Mon YYYY).");
 }
 
+TEST_CASE("inconsistent_dates: years alone in one section beside months in another are fine, mixed in one are not") {
+  Fixture f;
+  f.resume.dates[4] = {.text = "2014", .format = "YYYY", .line = 9};  // education: "2014 - 2018"
+  f.resume.dates[5] = {.text = "2018", .format = "YYYY", .line = 9};
+  CHECK(flags_with(f.run(), "inconsistent_dates").empty());
+  f.resume.dates[2] = {.text = "2018", .format = "YYYY", .line = 6};  // experience: "2018 - Dec 2020"
+  const auto flag = only_flag(f.run(), "inconsistent_dates");
+  CHECK(flag.evidence.find("(YYYY)") != std::string::npos);
+  CHECK(flag.evidence.find("(Mon YYYY)") != std::string::npos);
+}
+
 TEST_CASE("too_long: more than two pages") {
   Fixture f;
   f.document.page_count = 2;

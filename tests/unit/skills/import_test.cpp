@@ -168,5 +168,38 @@ TEST_CASE("the ESCO collections import on top of the built-in lexicon") {
   CHECK(mentioned(*lexicon, "Python, Go and Kubernetes") == Names{"Python", "Go", "Kubernetes"});
 }
 
+
+// TAILOR_SKILLS_CSV: how an operator adds ESCO / O*NET skills to a running worker. One case, as
+// the process keeps the first lexicon it builds.
+TEST_CASE("for_process: the built-in lexicon, or the built-in one plus the files TAILOR_SKILLS_CSV names") {
+  const auto env_with = [](std::string value) {
+    return core::Env([value](std::string_view name) -> std::optional<std::string> {
+      if (name == "TAILOR_SKILLS_CSV") return value;
+      return std::nullopt;
+    });
+  };
+  auto plain = Lexicon::for_process(core::Env([](std::string_view) { return std::optional<std::string>(); }));
+  REQUIRE(plain.has_value());
+  CHECK(*plain == &Lexicon::builtin());
+
+  auto missing = Lexicon::for_process(env_with("/nonexistent/skills.csv"));
+  REQUIRE_FALSE(missing.has_value());
+  CHECK(missing.error().code == Errc::invalid_argument);
+  CHECK(missing.error().message.find("/nonexistent/skills.csv") != std::string::npos);
+
+  const auto path = std::filesystem::temp_directory_path() / "tailor-skills-for-process.csv";
+  {
+    std::ofstream out(path);
+    out << "conceptType,conceptUri,skillType,preferredLabel,altLabels\n"
+           "KSC,http://x/1,skill/competence,operate tunnel boring machines,\"TBM operation\"\n";
+  }
+  auto extended = Lexicon::for_process(env_with(path.string()));
+  std::filesystem::remove(path);
+  REQUIRE_MESSAGE(extended.has_value(), (extended ? "" : extended.error().message));
+  CHECK((*extended)->size() == Lexicon::builtin().size() + 1);
+  CHECK((*extended)->find("TBM operation") != nullptr);
+  CHECK(Lexicon::builtin().find("TBM operation") == nullptr);
+}
+
 }  // namespace
 }  // namespace tailor::analyze::skills

@@ -90,21 +90,39 @@ void check_headings(const ParsedResume& r, std::vector<AtsFlag>& flags) {
   }
 }
 
+// One date format per résumé, with one allowance: a section may give years alone ("2014 - 2018"
+// for a degree) while another gives months, as most résumés do; a section that mixes the two, or
+// two month formats anywhere ("Jan 2021" and "06/2018"), is flagged.
 void check_dates(const ParsedResume& r, std::vector<AtsFlag>& flags) {
   struct Format {
     std::string_view format;
     std::string_view example;
     int count{};
   };
+  const auto section_of = [&r](int line) {
+    for (std::size_t i = 0; i < r.sections.size(); ++i) {
+      if (line >= r.sections[i].first_line && line <= r.sections[i].last_line) return static_cast<int>(i);
+    }
+    return -1;
+  };
   std::vector<Format> formats;
+  std::vector<std::pair<int, std::string_view>> seen_in;  // (section, format)
+  bool mixed_in_a_section = false;
   for (const auto& d : r.dates) {
     if (d.format == "present") continue;
+    const int section = section_of(d.line);
+    for (const auto& [other_section, other_format] : seen_in) {
+      if (other_section == section && other_format != d.format) mixed_in_a_section = true;
+    }
+    seen_in.emplace_back(section, d.format);
     auto it = std::find_if(formats.begin(), formats.end(),
                            [&](const Format& f) { return f.format == d.format; });
     if (it == formats.end()) it = formats.insert(formats.end(), Format{d.format, d.text, 0});
     ++it->count;
   }
-  if (formats.size() < 2) return;
+  const auto month_formats = std::count_if(formats.begin(), formats.end(),
+                                           [](const Format& f) { return f.format != "YYYY"; });
+  if (!mixed_in_a_section && month_formats < 2) return;
   std::vector<std::string> seen;
   const Format* most = &formats.front();
   for (const auto& f : formats) {

@@ -6,6 +6,9 @@
 
 #include <algorithm>
 #include <array>
+#include <fstream>
+#include <mutex>
+#include <sstream>
 #include <stdexcept>
 #include <unordered_set>
 
@@ -136,6 +139,33 @@ const Lexicon& Lexicon::builtin() {
     return std::move(*parsed);
   }();
   return lexicon;
+}
+
+Result<const Lexicon*> Lexicon::for_process(const core::Env& env) {
+  const std::string paths = env.string("TAILOR_SKILLS_CSV", "");
+  if (paths.empty()) return &builtin();
+  static std::mutex mu;
+  static std::unique_ptr<Lexicon> extended;
+  std::lock_guard lock(mu);
+  if (extended) return extended.get();
+  auto lexicon = from_tsv(builtin_tsv());
+  if (!lexicon) return std::unexpected(lexicon.error());
+  std::size_t start = 0;
+  while (start <= paths.size()) {
+    const std::size_t end = std::min(paths.find(':', start), paths.size());
+    const std::string path = paths.substr(start, end - start);
+    start = end + 1;
+    if (path.empty()) continue;
+    std::ifstream in(path, std::ios::binary);
+    if (!in) return fail(Errc::invalid_argument, fmt::format("TAILOR_SKILLS_CSV: cannot read {}", path));
+    std::ostringstream csv;
+    csv << in.rdbuf();
+    if (auto added = lexicon->import_csv(csv.str()); !added) {
+      return fail(Errc::invalid_argument, fmt::format("TAILOR_SKILLS_CSV: {}: {}", path, added.error().message));
+    }
+  }
+  extended = std::make_unique<Lexicon>(std::move(*lexicon));
+  return extended.get();
 }
 
 Result<Lexicon> Lexicon::from_tsv(std::string_view tsv) {

@@ -8,6 +8,7 @@
 #include <string_view>
 #include <vector>
 
+#include "common/core/config.hpp"
 #include "common/core/error.hpp"
 
 namespace tailor::analyze::skills {
@@ -38,6 +39,11 @@ class Lexicon {
 
   // The curated lexicon, parsed once per process (thread-safe).
   static const Lexicon& builtin();
+  // The lexicon this process uses: builtin(), or — when TAILOR_SKILLS_CSV names ESCO/O*NET CSV
+  // files (paths separated by ':') — the curated skills plus those files' skills, imported in
+  // order. Built on the first call and kept for the process; invalid_argument names the file
+  // and line of a file that cannot be read or imported.
+  static Result<const Lexicon*> for_process(const core::Env& env);
   // Parses the project's TSV format (see skills.tsv's header); invalid_argument names the line.
   static Result<Lexicon> from_tsv(std::string_view tsv);
   // Reads an ESCO skills CSV (conceptType, conceptUri, preferredLabel, …, altLabels, …) or an
