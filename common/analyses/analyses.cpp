@@ -19,6 +19,22 @@ const Error kNotFound{Errc::not_found, "no analysis with this id"};
 struct DocumentState {
   std::string owner, status, error;
 };
+
+// The documents with these ids, by id; `lock` takes FOR SHARE row locks.
+std::map<std::string, DocumentState> read_documents(soci::session& s, const std::vector<std::string>& ids, bool lock) {
+  std::map<std::string, DocumentState> docs;
+  const std::string a_ids = db::array_literal(ids);
+  std::string id;
+  DocumentState d;
+  soci::statement st = (s.prepare << std::string("SELECT id::text, owner_id::text, status, coalesce(error, '') "
+                                                 "FROM documents WHERE id = ANY(:ids::uuid[])") +
+                                         (lock ? " FOR SHARE" : ""),
+                        soci::use(a_ids), soci::into(id), soci::into(d.owner), soci::into(d.status),
+                        soci::into(d.error));
+  st.execute();
+  while (st.fetch()) docs[id] = d;
+  return docs;
+}
 }  // namespace
 
 Analyses::Analyses(db::Pool& pool, const core::Topology& topology, std::function<void()> outbox_written)
@@ -30,19 +46,16 @@ Analyses::Analyses(db::Pool& pool, const core::Topology& topology, std::function
 void Analyses::insert(soci::session& s, const std::vector<NewAnalysis>& items) {
   std::vector<std::string> resume_ids;
   for (const auto& a : items) resume_ids.push_back(a.resume_id);
-  // FOR SHARE: the extract stage cannot finish a document (and release the jobs waiting for it)
-  // between this read and our commit, so a job inserted as waiting is always released.
-  std::map<std::string, DocumentState> docs;
-  {
-    const std::string a_resumes = db::array_literal(resume_ids);
-    std::string id;
-    DocumentState d;
-    soci::statement st = (s.prepare << "SELECT id::text, owner_id::text, status, coalesce(error, '') FROM documents "
-                                       "WHERE id = ANY(:ids::uuid[]) FOR SHARE",
-                          soci::use(a_resumes), soci::into(id), soci::into(d.owner), soci::into(d.status),
-                          soci::into(d.error));
-    st.execute();
-    while (st.fetch()) docs[id] = d;
+  std::map<std::string, DocumentState> docs = read_documents(s, resume_ids, false);
+  // A document still being read is read again under FOR SHARE: the extract stage cannot finish
+  // it (and release the jobs waiting for it) between that read and our commit, so a job
+  // inserted as waiting is always released. "extracted" and "failed" are final: no lock needed.
+  std::vector<std::string> unread;
+  for (const auto& [id, doc] : docs) {
+    if (doc.status != "extracted" && doc.status != "failed") unread.push_back(id);
+  }
+  if (!unread.empty()) {
+    for (auto& [id, doc] : read_documents(s, unread, true)) docs[id] = std::move(doc);
   }
 
   std::vector<std::string> ids, job_ids, owners, resumes, texts, titles, companies;
