@@ -1,5 +1,6 @@
 #include "workers/analyze/resume/dates.hpp"
 
+#include <algorithm>
 #include <array>
 #include <cctype>
 #include <optional>
@@ -263,6 +264,33 @@ std::string cut_span(std::string_view line, const DateSpan& span) {
   if (left.empty()) return std::string(r);
   if (r.empty()) return left;
   return left + "\t" + std::string(r);
+}
+
+bool is_date_words(std::string_view text) {
+  static constexpr std::string_view kWords[] = {"period", "duration", "dates", "date",    "to",
+                                                "till",   "until",    "from",  "present", "current",
+                                                "now",    "xx",       "xxxx",  "since"};
+  bool any = false;
+  std::string word;
+  auto check = [&]() {
+    if (word.empty()) return true;
+    bool full = false;
+    const bool when =
+        month_number(word, full) != 0 || is_season(word) ||
+        std::find(std::begin(kWords), std::end(kWords), word) != std::end(kWords) ||
+        std::all_of(word.begin(), word.end(), [](char c) { return !is_alpha(c) || c == 'x'; });
+    any = any || when;
+    word.clear();
+    return when;
+  };
+  for (char ch : text) {
+    if (is_alnum(ch)) {
+      word += static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+    } else if (!check()) {
+      return false;
+    }
+  }
+  return check() && any;
 }
 
 }  // namespace tailor::analyze::resume_parse

@@ -31,4 +31,8 @@ std::vector<DateSpan> find_dates(std::string_view line);
 // ("Engineer (Jan 2020 – Present)" → "Engineer").
 std::string cut_span(std::string_view line, const DateSpan& span);
 
+// The text says nothing but when: month and season names, numbers, "to", "Present" and labels
+// like "Period:" or "Duration" ("September", "February-May, 20xx", "Period: Oct '2010").
+bool is_date_words(std::string_view text);
+
 }  // namespace tailor::analyze::resume_parse

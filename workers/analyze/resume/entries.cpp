@@ -1,6 +1,7 @@
 #include "workers/analyze/resume/entries.hpp"
 
 #include <algorithm>
+#include <cctype>
 #include <tuple>
 
 #include "workers/analyze/resume/dates.hpp"
@@ -62,6 +63,22 @@ bool is_dated_heading(std::string_view t) {
   const auto words = text::words(t);
   return ranged && !starts_lower(t) &&
          !Vocabulary::get().verbs.contains(text::lower_ascii(words.front().text));
+}
+
+// A job title on a line of its own ("Senior Systems Engineer"), not a place.
+bool opens_role(std::string_view t) {
+  return title_score(t) > 0 && text::words(t).size() <= 8 && !parse_location(t, false);
+}
+
+// The header's lines before its dates hold a job title: the entry reads "Title, Employer, dates",
+// so a title line after the dates opens the next entry even without a body between them.
+bool titled_before(const Lines& lines, const std::vector<int>& header, int date_at) {
+  for (int k = 0; k < date_at; ++k) {
+    for (const auto& f : split_fields(at(lines, header[static_cast<std::size_t>(k)]).text)) {
+      if (title_score(f) > 0) return true;
+    }
+  }
+  return false;
 }
 
 // What the heading lines of an entry say.
@@ -210,6 +227,7 @@ Role read_role(const Head& head) {
       role.location = fields[i];
       used[i] = true;
     }
+    used[i] = used[i] || is_date_words(fields[i]);  // "Period: Oct '2010", "September"
   }
   int best = -100;
   std::size_t title = fields.size();
@@ -276,6 +294,9 @@ std::pair<std::string, std::string> split_degree(std::string_view degree) {
 bool could_name_school(std::string_view f) {
   if (!reads_as_heading(f) || text::words(f).size() > 8 || title_score(f) > 0) return false;
   if (f.find(':') != std::string_view::npos) return false;
+  if (std::none_of(f.begin(), f.end(),
+                   [](char c) { return std::isalpha(static_cast<unsigned char>(c)) != 0; }))
+    return false;  // "75", "31/12/2012": a mark or a date, not a name
   for (const auto& w : lower_words(f)) {
     if (w == "laude" || w == "honors" || w == "honours" || w == "major" || w == "minor" ||
         w == "courses" || w == "coursework" || w == "gpa" || w == "cgpa" || w == "percentage" ||
@@ -324,6 +345,40 @@ std::vector<std::string> find_courses(std::string_view t) {
   return items;
 }
 
+// An education entry's header split where a second school or a second degree begins: schools
+// are often listed without bullets or date ranges between them ("School / Degree / School /
+// Degree"), so the grouping by bodies and date ranges leaves them together.
+std::vector<EntryLines> split_schools(const Lines& lines, const EntryLines& entry) {
+  std::vector<EntryLines> out(1);
+  bool school = false;
+  bool degree = false;
+  for (int index : entry.header) {
+    bool has_school = false;
+    bool has_degree = false;
+    for (const auto& f : split_fields(at(lines, index).text)) {
+      if (is_prose(f)) continue;
+      const bool d = is_degree(f);
+      has_degree = has_degree || d;
+      has_school = has_school || (is_institution(f) && !d);
+    }
+    if (!out.back().header.empty() && ((has_school && school) || (has_degree && degree))) {
+      out.emplace_back();
+      school = false;
+      degree = false;
+    }
+    school = school || has_school;
+    degree = degree || has_degree;
+    out.back().header.push_back(index);
+  }
+  for (int index : entry.body) {
+    auto it = std::find_if(out.rbegin(), out.rend(), [&](const EntryLines& e) {
+      return e.header.empty() || e.header.front() < index;
+    });
+    (it == out.rend() ? out.front() : *it).body.push_back(index);
+  }
+  return out;
+}
+
 }  // namespace
 
 std::vector<EntryLines> group_entries(const Lines& lines, int first, int last) {
@@ -354,7 +409,9 @@ std::vector<EntryLines> group_entries(const Lines& lines, int first, int last) {
       continue;
     }
     const bool ranged = dated && has_range(line.text);
-    if (entries.empty() || in_body) {
+    if (entries.empty() || in_body ||
+        (!dated && header_date >= 0 && opens_role(line.text) &&
+         titled_before(lines, entries.back().header, header_date))) {
       entries.emplace_back();
       header_date = -1;
     } else if (ranged && header_date >= 0) {
@@ -417,7 +474,12 @@ void read_volunteer(const Lines& lines, const std::vector<EntryLines>& entries, 
 }
 
 void read_education(const Lines& lines, const std::vector<EntryLines>& grouped, ParsedResume& out) {
-  for (auto entry : grouped) {
+  std::vector<EntryLines> split;
+  for (const auto& entry : grouped) {
+    auto parts = split_schools(lines, entry);
+    split.insert(split.end(), parts.begin(), parts.end());
+  }
+  for (auto entry : split) {
     // "GPA: 3.8" and "Relevant Coursework: …" are read from the body even when set as headings.
     std::erase_if(entry.header, [&](int i) {
       const bool listed = !find_courses(at(lines, i).text).empty();

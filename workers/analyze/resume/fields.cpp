@@ -22,6 +22,26 @@ bool is_digit(char c) {
   return c >= '0' && c <= '9';
 }
 
+bool is_region_or_country(std::string_view part);
+
+// The length of "(ABC)" at the start of `s`: a bracketed acronym of 2-8 capitals (digits and "&"
+// allowed) that is not a place ("(USA)", "(CA)"); 0 otherwise.
+std::size_t acronym_length(std::string_view s) {
+  if (s.empty() || s.front() != '(') return 0;
+  const auto close = s.find(')');
+  if (close == std::string_view::npos || close < 3 || close > 9) return 0;
+  const auto inner = s.substr(1, close - 1);
+  int capitals = 0;
+  for (char c : inner) {
+    if (is_upper(c)) {
+      ++capitals;
+    } else if (!is_digit(c) && c != '&') {
+      return 0;
+    }
+  }
+  return capitals >= 2 && !is_region_or_country(inner) ? close + 1 : 0;
+}
+
 // `s` with every strong separator replaced by kCut. Spaced dashes and dots separate; a hyphen
 // inside a word ("end-to-end") does not.
 std::string mark_separators(std::string_view s, bool commas) {
@@ -52,6 +72,11 @@ std::string mark_separators(std::string_view s, bool commas) {
     }
     if (matched) continue;
     const char c = s[i];
+    if (const auto n = acronym_length(s.substr(i)); n > 0) {
+      out += s.substr(i, n);  // "American Media (AMI)": the acronym stays with its name
+      i += n;
+      continue;
+    }
     if (c == '(' || c == '[') ++depth;
     if (c == ')' || c == ']') depth = depth > 0 ? depth - 1 : 0;
     const bool two_spaces = c == ' ' && i + 1 < s.size() && s[i + 1] == ' ';
@@ -98,6 +123,14 @@ bool is_region_or_country(std::string_view part) {
   return v.regions.contains(lower) || v.countries.contains(lower);
 }
 
+// "New York, NY": a region's name followed by its own code, a city named after its state.
+bool is_region_then_code(std::string_view name, std::string_view code) {
+  const auto& regions = Vocabulary::get().regions;
+  const auto it = regions.find(text::lower_ascii(text::trim(name)));
+  return it != regions.end() && text::trim(code) == it->second.code &&
+         text::trim(name) != it->second.code;
+}
+
 bool is_company_suffix(std::string_view part) {
   const auto l = text::lower_ascii(text::trim(part));
   return l == "inc" || l == "inc." || l == "llc" || l == "ltd" || l == "ltd." || l == "llp" ||
@@ -135,13 +168,16 @@ std::vector<std::string> split_fields(std::string_view line) {
       std::string field = parts[i];
       // "Springfield, IL", "Acme, Inc.", "Paris, Île-de-France, France"; a school or an employer
       // keeps its own field ("Rutgers University, New Brunswick").
+      // "Reuters Health, New York, NY": the place is "New York, NY", not the employer's.
       const bool named = is_institution(field) || company_score(field) > 0;
-      while (i + 1 < parts.size() &&
-             (is_company_suffix(parts[i + 1]) ||
-              (is_region_or_country(parts[i + 1]) && !is_region_or_country(field) && !named &&
-               lower_words(field).size() <= 6))) {
-        field += ", " + parts[++i];
-      }
+      auto glues = [&](std::size_t next) {
+        if (is_company_suffix(parts[next])) return true;
+        if (next + 1 < parts.size() && is_region_then_code(parts[next], parts[next + 1]))
+          return false;
+        return is_region_or_country(parts[next]) && !named && lower_words(field).size() <= 6 &&
+               (!is_region_or_country(field) || is_region_then_code(field, parts[next]));
+      };
+      while (i + 1 < parts.size() && glues(i + 1)) field += ", " + parts[++i];
       fields.push_back(std::move(field));
     }
   }
@@ -153,7 +189,7 @@ std::vector<std::string> split_items(std::string_view line) {
 }
 
 std::optional<std::pair<std::string, std::string>> split_title_at(std::string_view field) {
-  for (std::string_view sep : {" at ", " @ ", " At "}) {
+  for (std::string_view sep : {" at ", " @ ", " At ", ": "}) {
     const auto at = field.find(sep);
     if (at == std::string_view::npos) continue;
     const auto left = text::trim(field.substr(0, at));

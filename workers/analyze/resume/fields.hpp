@@ -15,8 +15,8 @@ namespace tailor::analyze::resume_parse {
 std::vector<std::string> split_fields(std::string_view line);
 // Splits a list ("Python, Go; SQL | Docker • AWS") into its items, trimmed, empty ones dropped.
 std::vector<std::string> split_items(std::string_view line);
-// "Software Engineer at Google" / "Engineer @ Google" → {"Software Engineer", "Google"} when the
-// left side holds a title word; nullopt otherwise.
+// "Software Engineer at Google" / "Engineer @ Google" / "Tutor: Hillside School" →
+// {"Software Engineer", "Google"} when the left side holds a title word; nullopt otherwise.
 std::optional<std::pair<std::string, std::string>> split_title_at(std::string_view field);
 
 // Lower-case words of `s` (ASCII letters, digits, "&", "'" and "." kept inside a word).
