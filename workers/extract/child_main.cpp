@@ -1,10 +1,13 @@
 // tailor-extract-child <media-type-name> <path> [--limits=<JSON ExtractLimits>]
+// tailor-extract-child --serve
 //
 // Reads one untrusted upload and writes one JSON reply on stdout (extraction_codec.hpp):
 // {"ok":true,"extraction":{…}} or {"ok":false,"code":"…","message":"…"}. Exits 0 in both
-// cases; a non-zero exit or a signal means a crash or a bug. The worker starts it through
-// extract_sandboxed() (sandbox.hpp), which sets the CPU, memory, file-size and open-file limits
-// before exec and enforces the wall clock and the output size; nothing here trusts the file.
+// cases; a non-zero exit or a signal means a crash or a bug. The worker starts it once with
+// --serve through extract_sandboxed() (sandbox.hpp): it then forks one fresh process per file
+// (fork_server.hpp), which sets the CPU, memory, file-size and open-file limits and reads the
+// file as the first form does; the worker enforces the wall clock and the output size. Nothing
+// here trusts the file. The first form is for reading one file by hand.
 #include <unistd.h>
 
 #include <cstdio>
@@ -16,6 +19,7 @@
 #include "common/files/media_type.hpp"
 #include "workers/extract/extract_file.hpp"
 #include "workers/extract/extraction_codec.hpp"
+#include "workers/extract/fork_server.hpp"
 
 namespace {
 
@@ -69,9 +73,8 @@ int run(int argc, char** argv) {
   return write_all(STDOUT_FILENO, reply) ? 0 : kIoError;
 }
 
-}  // namespace
-
-int main(int argc, char** argv) {
+// One file, as main() for it: the exit status.
+int read_one(int argc, char** argv) {
   try {
     return run(argc, argv);
   } catch (const std::bad_alloc&) {
@@ -81,4 +84,13 @@ int main(int argc, char** argv) {
     std::fprintf(stderr, "tailor-extract-child: unexpected exception: %s\n", e.what());
     return kSoftware;
   }
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  namespace fork_server = tailor::extract::fork_server;
+  if (argc == 2 && std::string_view(argv[1]) == fork_server::kServeFlag)
+    return fork_server::serve(read_one);
+  return read_one(argc, argv);
 }

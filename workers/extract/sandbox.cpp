@@ -1,12 +1,8 @@
 #include "workers/extract/sandbox.hpp"
 
-#include <fcntl.h>
 #include <poll.h>
 #include <signal.h>
-#include <sys/prctl.h>
 #include <sys/resource.h>
-#include <sys/syscall.h>
-#include <sys/time.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -14,21 +10,22 @@
 
 #include <array>
 #include <cerrno>
-#include <cstdlib>
 #include <cstring>
 #include <filesystem>
-#include <optional>
-#include <vector>
 
 #include "workers/extract/extraction_codec.hpp"
+#include "workers/extract/fork_server.hpp"
+#include "workers/extract/server_pool.hpp"
 
 namespace tailor::extract {
 
 namespace {
 
 using Clock = std::chrono::steady_clock;
+
+using fork_server::bytes_of;
 constexpr std::size_t kMiB = 1024 * 1024;
-// The last bytes of the child's stderr are kept only to recognize an out-of-memory abort;
+// The last bytes of the reader's stderr are kept only to recognize an out-of-memory abort;
 // they are never logged or shown (a library may quote the file in its diagnostics).
 constexpr std::size_t kStderrTail = 4096;
 
@@ -43,63 +40,6 @@ constexpr bool kAddressSanitizer = false;
 #else
 constexpr bool kAddressSanitizer = false;
 #endif
-
-// Owns one file descriptor.
-class Fd {
- public:
-  Fd() = default;
-  explicit Fd(int fd) : fd_(fd) {}
-  Fd(Fd&& o) noexcept : fd_(std::exchange(o.fd_, -1)) {}
-  Fd& operator=(Fd&& o) noexcept {
-    if (this != &o) {
-      reset();
-      fd_ = std::exchange(o.fd_, -1);
-    }
-    return *this;
-  }
-  ~Fd() { reset(); }
-  int get() const { return fd_; }
-  void reset() {
-    if (fd_ >= 0) ::close(fd_);
-    fd_ = -1;
-  }
-
- private:
-  int fd_ = -1;
-};
-
-// Descriptors handed to the child are moved to 4 or above, so dup2() onto 0–3 in the child
-// never overwrites one that is still to be duplicated.
-constexpr int kFirstFreeFd = 4;
-
-Result<Fd> above_std(int fd) {
-  if (fd >= kFirstFreeFd) return Fd(fd);
-  const int moved = ::fcntl(fd, F_DUPFD_CLOEXEC, kFirstFreeFd);
-  const int err = errno;
-  ::close(fd);
-  if (moved < 0)
-    return fail(Errc::unavailable,
-                fmt::format("cannot start the file reader: {}", std::strerror(err)));
-  return Fd(moved);
-}
-
-struct Pipe {
-  Fd read, write;
-};
-
-Result<Pipe> make_pipe() {
-  int fds[2];
-  // O_CLOEXEC: children other threads start must not inherit our ends, or EOF never comes.
-  if (::pipe2(fds, O_CLOEXEC) != 0) {
-    return fail(Errc::unavailable,
-                fmt::format("cannot start the file reader: {}", std::strerror(errno)));
-  }
-  auto r = above_std(fds[0]);
-  auto w = above_std(fds[1]);
-  if (!r) return std::unexpected(r.error());
-  if (!w) return std::unexpected(w.error());
-  return Pipe{std::move(*r), std::move(*w)};
-}
 
 // "PDF" in "the PDF took longer than 20 s to read".
 std::string_view format_noun(files::MediaType type) {
@@ -152,128 +92,35 @@ double cpu_seconds(const struct rusage& ru) {
   return s(ru.ru_utime) + s(ru.ru_stime);
 }
 
-// Everything the child needs, built before fork(): after it, in a multi-threaded parent, the
-// child may call only async-signal-safe functions (no allocation).
-struct Spawn {
-  std::vector<std::string> arg_strings, env_strings;
-  std::vector<char*> argv, envp;
-  std::array<std::pair<int, rlimit>, 5> limits{};
-  unsigned int old_max_fd = 0;  // for closing descriptors when close_range is unavailable
-  pid_t parent = 0;
-};
-
-Spawn prepare(const std::string& child_binary, const std::string& path, files::MediaType type,
-              const ExtractLimits& limits, const SandboxLimits& sandbox) {
-  Spawn s;
-  s.arg_strings = {child_binary, std::string(files::name(type)), path,
-                   "--limits=" + encode(limits)};
-  s.env_strings = {"PATH=/usr/local/bin:/usr/bin:/bin", "LANG=C.UTF-8",
-                   "OMP_THREAD_LIMIT=1"};  // OpenMP in Tesseract is 3–7× slower on 2 cores
-  // Passed through so OCR finds its data and sanitizer builds keep their options.
-  for (const char* name : {"TESSDATA_PREFIX", "ASAN_OPTIONS", "UBSAN_OPTIONS", "LSAN_OPTIONS"}) {
-    if (const char* v = std::getenv(name)) s.env_strings.push_back(fmt::format("{}={}", name, v));
-  }
-  for (auto& a : s.arg_strings) s.argv.push_back(a.data());
-  s.argv.push_back(nullptr);
-  for (auto& e : s.env_strings) s.envp.push_back(e.data());
-  s.envp.push_back(nullptr);
-
+// The limits each reader applies to itself right after the server forks it.
+fork_server::Limits reader_limits(const SandboxLimits& sandbox) {
   const auto cpu = static_cast<rlim_t>(sandbox.cpu.count());
-  // Under ASan the child maps terabytes of shadow memory; an address-space limit kills it.
+  // Under ASan the reader maps terabytes of shadow memory; an address-space limit kills it.
   const rlim_t as =
       kAddressSanitizer ? RLIM_INFINITY : static_cast<rlim_t>(sandbox.address_space_bytes);
-  s.limits = {{{RLIMIT_CPU, {cpu, cpu + 1}},
-               {RLIMIT_AS, {as, as}},
-               {RLIMIT_FSIZE, {sandbox.file_size_bytes, sandbox.file_size_bytes}},
-               {RLIMIT_NOFILE,
-                {static_cast<rlim_t>(sandbox.open_files), static_cast<rlim_t>(sandbox.open_files)}},
-               {RLIMIT_CORE, {0, 0}}}};
-  rlimit nofile{};
-  s.old_max_fd = ::getrlimit(RLIMIT_NOFILE, &nofile) == 0 && nofile.rlim_cur != RLIM_INFINITY
-                     ? static_cast<unsigned int>(std::min<rlim_t>(nofile.rlim_cur, 1 << 20))
-                     : 65536;
-  s.parent = ::getpid();
-  return s;
-}
-
-// In the child, between fork and exec: async-signal-safe calls only. Reports a failure as
-// errno on `status_fd` (fd 3, close-on-exec, so a successful exec sends nothing).
-[[noreturn]] void child(const Spawn& s, int devnull, int out, int err, int status) {
-  auto die = [](int e) {
-    const int code = e;
-    [[maybe_unused]] auto n = ::write(3, &code, sizeof code);
-    ::_exit(127);
-  };
-  ::setpgid(0, 0);  // its own group, so a kill reaches anything it starts
-  ::prctl(PR_SET_PDEATHSIG, SIGKILL);
-  if (::getppid() != s.parent) ::_exit(127);  // the worker died before prctl
-
-  if (::dup2(devnull, 0) < 0 || ::dup2(out, 1) < 0 || ::dup2(err, 2) < 0) die(errno);
-  if (::dup3(status, 3, O_CLOEXEC) < 0) die(errno);
-  if (::close_range(4, ~0U, 0) != 0) {
-    for (unsigned int fd = 4; fd < s.old_max_fd; ++fd) ::close(static_cast<int>(fd));
-  }
-  // Signals ignored or blocked in the worker would stay so across exec (SIGXCPU among them).
-  struct sigaction dfl {};
-  dfl.sa_handler = SIG_DFL;
-  for (int sig = 1; sig < NSIG; ++sig) {
-    if (sig != SIGKILL && sig != SIGSTOP) ::sigaction(sig, &dfl, nullptr);
-  }
-  sigset_t none;
-  ::sigemptyset(&none);
-  ::sigprocmask(SIG_SETMASK, &none, nullptr);
-
-  for (const auto& [resource, limit] : s.limits) {
-    if (::setrlimit(resource, &limit) != 0) die(errno);
-  }
-  ::execve(s.argv[0], s.argv.data(), s.envp.data());
-  die(errno);
-  ::_exit(127);
+  const auto files = static_cast<rlim_t>(sandbox.open_files);
+  return {{{RLIMIT_CPU, {cpu, cpu + 1}},
+           {RLIMIT_AS, {as, as}},
+           {RLIMIT_FSIZE, {sandbox.file_size_bytes, sandbox.file_size_bytes}},
+           {RLIMIT_NOFILE, {files, files}},
+           {RLIMIT_CORE, {0, 0}}}};
 }
 
 struct Outcome {
   std::string out;
   std::string err_tail;
   enum class Killed { no, wall, output } killed = Killed::no;
+  bool server_lost = false;  // the server died or stopped answering: no exit status
   int status = 0;
   struct rusage usage {};
 };
 
-int remaining_ms(Clock::time_point deadline) {
-  const auto left = std::chrono::ceil<std::chrono::milliseconds>(deadline - Clock::now()).count();
-  return left <= 0 ? 0 : static_cast<int>(std::min<long long>(left, 1 << 30));
-}
+// How long the server gets to report a reader's exit after it was told to kill it.
+constexpr std::chrono::seconds kKillGrace{5};
 
-void kill_child(pid_t pid) {
-  if (::kill(-pid, SIGKILL) != 0) ::kill(pid, SIGKILL);
-}
-
-// Waits, without reaping, until the child has exited or the deadline passes.
-bool exited_by(pid_t pid, Clock::time_point deadline) {
-  const int pidfd = static_cast<int>(::syscall(SYS_pidfd_open, pid, 0));
-  if (pidfd >= 0) {
-    pollfd p{pidfd, POLLIN, 0};
-    int n = 0;
-    do {
-      n = ::poll(&p, 1, remaining_ms(deadline));
-    } while (n < 0 && errno == EINTR);
-    ::close(pidfd);
-    return n > 0;
-  }
-  for (;;) {  // kernels before 5.3
-    siginfo_t info{};
-    if (::waitid(P_PID, static_cast<id_t>(pid), &info, WEXITED | WNOHANG | WNOWAIT) == 0 &&
-        info.si_pid == pid) {
-      return true;
-    }
-    if (Clock::now() >= deadline) return false;
-    ::usleep(1000);
-  }
-}
-
-// Reads the child's stdout and stderr until both close, the wall clock runs out or the output
-// is over its limit (then kills it), and reaps it.
-Outcome supervise(pid_t pid, Fd out, Fd err, const SandboxLimits& sandbox,
+// Reads the reader's stdout and stderr until both close, the wall clock runs out or the output
+// is over its limit (then has the server kill it), and takes its exit status from the server.
+Outcome supervise(const Server& server, Fd out, Fd err, const SandboxLimits& sandbox,
                   Clock::time_point deadline) {
   Outcome o;
   std::array<char, 65536> buf;
@@ -313,15 +160,42 @@ Outcome supervise(pid_t pid, Fd out, Fd err, const SandboxLimits& sandbox,
       }
     }
   }
-  if (o.killed == Outcome::Killed::no && !exited_by(pid, deadline))
-    o.killed = Outcome::Killed::wall;
-  if (o.killed != Outcome::Killed::no) kill_child(pid);
+  fork_server::Reply exited;
+  Received r = Received::timeout;
+  if (o.killed == Outcome::Killed::no) {
+    r = receive_reply(server, exited, {}, deadline);
+    if (r == Received::timeout) o.killed = Outcome::Killed::wall;
+  }
+  if (o.killed != Outcome::Killed::no) {
+    const fork_server::Request kill{.kind = fork_server::Request::Kind::kill};
+    r = fork_server::send_message(server.socket(), bytes_of(kill))
+            ? receive_reply(server, exited, {}, Clock::now() + kKillGrace)
+            : Received::lost;
+  }
   out.reset();
   err.reset();
-  while (::wait4(pid, &o.status, 0, &o.usage) < 0 && errno == EINTR) {
-  }
+  o.server_lost = r != Received::reply || exited.kind != fork_server::Reply::Kind::exited;
+  o.status = exited.status;
+  o.usage = exited.usage;
   return o;
 }
+
+// The request for one file: the limits, then the arguments tailor-extract-child takes.
+std::string encode_request(const std::string& path, files::MediaType type,
+                           const ExtractLimits& limits, const SandboxLimits& sandbox) {
+  const fork_server::Request header{.kind = fork_server::Request::Kind::run,
+                                    .limits = reader_limits(sandbox)};
+  std::string request(bytes_of(header).data(), sizeof header);
+  for (const std::string& arg :
+       {std::string(files::name(type)), path, "--limits=" + encode(limits)}) {
+    request += arg;
+    request.push_back('\0');
+  }
+  return request;
+}
+
+constexpr std::string_view kServerLost =
+    "the file reader stopped unexpectedly; it will be tried again";
 
 bool mentions_out_of_memory(std::string_view err) {
   for (std::string_view sign :
@@ -346,6 +220,7 @@ Result<Extraction> classify(const Outcome& o, files::MediaType type, const Sandb
     return fail(Errc::invalid_argument, fmt::format("the extracted text is larger than {}",
                                                     megabytes(sandbox.max_output_bytes)));
   }
+  if (o.server_lost) return fail(Errc::unavailable, std::string(kServerLost));
   if (WIFSIGNALED(o.status)) {
     const int sig = WTERMSIG(o.status);
     const bool over_cpu = cpu_seconds(o.usage) >= static_cast<double>(sandbox.cpu.count());
@@ -428,54 +303,38 @@ std::string child_binary_path(const core::Env& env) {
 Result<Extraction> extract_sandboxed(const std::string& child_binary, const std::string& path,
                                      files::MediaType type, const ExtractLimits& limits,
                                      const SandboxLimits& sandbox) {
-  const Spawn spawn = prepare(child_binary, path, type, limits, sandbox);
-  auto out = make_pipe();
-  if (!out) return std::unexpected(out.error());
-  auto err = make_pipe();
-  if (!err) return std::unexpected(err.error());
-  auto status = make_pipe();
-  if (!status) return std::unexpected(status.error());
-  auto devnull = above_std(::open("/dev/null", O_RDONLY | O_CLOEXEC));
-  if (!devnull || devnull->get() < 0)
-    return fail(Errc::unavailable, "cannot start the file reader: cannot open /dev/null");
-
-  const auto deadline = Clock::now() + sandbox.wall;
-  const pid_t pid = ::fork();
-  if (pid < 0) {
-    return fail(Errc::unavailable,
-                fmt::format("cannot start the file reader: {}", std::strerror(errno)));
-  }
-  if (pid == 0)
-    child(spawn, devnull->get(), out->write.get(), err->write.get(), status->write.get());
-
-  ::setpgid(pid, pid);  // also here, so a kill(-pid) cannot race the child's own setpgid
-  out->write.reset();
-  err->write.reset();
-  status->write.reset();
-  devnull->reset();
-
-  // EOF: exec succeeded. An int: the errno of the step that failed.
-  int exec_errno = 0;
-  ssize_t got = 0;
-  do {
-    got = ::read(status->read.get(), &exec_errno, sizeof exec_errno);
-  } while (got < 0 && errno == EINTR);
-  status->read.reset();
-  if (got == static_cast<ssize_t>(sizeof exec_errno)) {
-    int ignored = 0;
-    while (::waitpid(pid, &ignored, 0) < 0 && errno == EINTR) {
+  const std::string request = encode_request(path, type, limits, sandbox);
+  // Another try only when a server that had been idle turns out gone before it started the
+  // reader (killed between two files): nothing was read then, and a new server is started.
+  for (;;) {
+    auto lease = take_server(child_binary);
+    if (!lease) return std::unexpected(lease.error());
+    Server& server = *lease->server;
+    const auto deadline = Clock::now() + sandbox.wall;
+    fork_server::Reply started;
+    std::array<int, 2> ends{-1, -1};
+    const Received r = fork_server::send_message(server.socket(), request)
+                           ? receive_reply(server, started, ends, deadline)
+                           : Received::lost;
+    Fd out(ends[0]), err(ends[1]);
+    if (r == Received::reply && started.kind == fork_server::Reply::Kind::start_failed) {
+      give_back_server(child_binary, std::move(lease->server));
+      return fail(Errc::unavailable,
+                  fmt::format("cannot start the file reader: {}", std::strerror(started.error)));
     }
-    if (exec_errno == ENOENT || exec_errno == EACCES || exec_errno == ENOEXEC) {
-      return fail(Errc::internal, fmt::format("cannot run the file reader {}: {}", child_binary,
-                                              std::strerror(exec_errno)));
+    if (r != Received::reply || started.kind != fork_server::Reply::Kind::started ||
+        out.get() < 0 || err.get() < 0) {
+      if (r == Received::lost && lease->reused) continue;  // ends: a new server is not reused
+      return fail(Errc::unavailable, std::string(kServerLost));
     }
-    return fail(Errc::unavailable,
-                fmt::format("cannot start the file reader: {}", std::strerror(exec_errno)));
+    Outcome outcome = supervise(server, std::move(out), std::move(err), sandbox, deadline);
+    if (!outcome.server_lost) give_back_server(child_binary, std::move(lease->server));
+    return classify(outcome, type, sandbox);
   }
+}
 
-  const Outcome outcome =
-      supervise(pid, std::move(out->read), std::move(err->read), sandbox, deadline);
-  return classify(outcome, type, sandbox);
+pid_t sandbox_server_pid(const std::string& child_binary) {
+  return idle_server_pid(child_binary);
 }
 
 }  // namespace tailor::extract

@@ -2,7 +2,11 @@
 // Untrusted uploads are parsed in a child process (tailor-extract-child) with limits on CPU
 // time, address space, file size, open files, wall clock and output size, so a hostile or
 // broken file fails its own job with a reason a person understands and the worker keeps going.
-// The limits are configured here and nowhere else.
+// The limits are configured here and nowhere else. Each file gets a fresh process, forked by a
+// long-lived `tailor-extract-child --serve` (fork_server.hpp) so it does not pay for loading
+// the libraries again.
+#include <sys/types.h>
+
 #include <chrono>
 #include <cstddef>
 #include <string>
@@ -42,19 +46,26 @@ SandboxLimits sandbox_limits_from(const core::Env& env);
 // TAILOR_EXTRACT_CHILD, when that file is not an executable.
 std::string child_binary_path(const core::Env& env);
 
-// Runs `child_binary <name(type)> <path> --limits=<JSON>` with `sandbox` limits and returns
-// the child's Extraction. Fails with
+// Reads the file as `child_binary <name(type)> <path> --limits=<JSON>` would, in a process
+// forked for it by the fork server of `child_binary` under `sandbox` limits, and returns its
+// Extraction. The server is started on first use, and again when it has died; each caller
+// (thread) uses its own, idle servers are reused. Fails with
 // - the child's own error (code and message) when extract_file failed in the child;
 // - invalid_argument, naming the format and the limit, when the file broke a limit: "the PDF
 //   took longer than 20 s to read", "the PDF needs more than 1024 MB of memory to read",
 //   "the extracted text is larger than 8 MB", or crashed the reader ("the file crashed the PDF
 //   reader (signal SIGSEGV); it is probably damaged");
-// - unavailable when the child cannot be started now (fork or exec out of resources) or was
-//   killed by someone else (the kernel's OOM killer): worth retrying;
+// - unavailable when the child cannot be started now (fork or exec out of resources), was
+//   killed by someone else (the kernel's OOM killer) or its server died while it read ("the
+//   file reader stopped unexpectedly; it will be tried again"): worth retrying;
 // - internal when the child binary is missing or replied with something that is not a reply.
 // Never logs, and never puts the file's name or contents in a message.
 Result<Extraction> extract_sandboxed(const std::string& child_binary, const std::string& path,
                                      files::MediaType type, const ExtractLimits& limits,
                                      const SandboxLimits& sandbox);
+
+// The pid of an idle fork server for `child_binary` in this process, 0 when there is none.
+// For tests.
+pid_t sandbox_server_pid(const std::string& child_binary);
 
 }  // namespace tailor::extract

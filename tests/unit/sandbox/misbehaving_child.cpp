@@ -1,6 +1,7 @@
 // tailor-sandbox-misbehaving-child: a stand-in for tailor-extract-child that breaks one limit on
-// purpose, chosen by the first word of the file it is given. sandbox_test.cpp runs it through
-// extract_sandboxed() and checks that each misdeed maps to the error a person should read.
+// purpose, chosen by the first word of the file it is given. It serves like the real child
+// (--serve, fork_server.hpp); sandbox_test.cpp runs it through extract_sandboxed() and checks
+// that each misdeed maps to the error a person should read.
 #include <dirent.h>
 #include <fcntl.h>
 #include <signal.h>
@@ -13,9 +14,11 @@
 #include <fstream>
 #include <new>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "workers/extract/extraction_codec.hpp"
+#include "workers/extract/fork_server.hpp"
 
 namespace {
 
@@ -29,9 +32,8 @@ void print(const std::string& s) {
   for (;;) n = n + 1;
 }
 
-}  // namespace
-
-int main(int argc, char** argv) {
+// One instruction, as main() for it: the exit status.
+int misbehave(int argc, char** argv) {
   if (argc < 3) return 64;
   std::string what;
   {
@@ -46,6 +48,7 @@ int main(int argc, char** argv) {
     x.page_count = 1;
     // What the child saw, for the test to check: its arguments, environment and descriptors.
     x.warnings.push_back(std::string("type=") + argv[1]);
+    x.warnings.push_back("pid " + std::to_string(getpid()));
     if (argc > 3) x.warnings.push_back(argv[3]);
     for (char** e = environ; *e; ++e) x.warnings.push_back(std::string("env ") + *e);
     if (DIR* d = opendir("/proc/self/fd")) {
@@ -92,7 +95,8 @@ int main(int argc, char** argv) {
       std::memset(b, 1, 16 << 20);
     }
   }
-  if (what == "sleep") {
+  if (what == "sleep") {  // leaves its pid beside the instruction, for the test to check it died
+    std::ofstream(std::string(argv[2]) + ".pid") << getpid() << "\n";
     for (;;) pause();
   }
   if (what == "close-and-sleep") {  // no output to wait for, but it does not exit either
@@ -143,4 +147,13 @@ int main(int argc, char** argv) {
   }
   std::fprintf(stderr, "misbehaving child: unknown instruction\n");
   return 64;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  namespace fork_server = tailor::extract::fork_server;
+  if (argc == 2 && std::string_view(argv[1]) == fork_server::kServeFlag)
+    return fork_server::serve(misbehave);
+  return misbehave(argc, argv);
 }
