@@ -2,6 +2,7 @@
 // placeholders.
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <initializer_list>
 #include <string>
 #include <string_view>
@@ -285,6 +286,15 @@ TEST_CASE("name lines in the forms résumés use") {
   CHECK(redacted("RESUME OF Jane Smith\nEngineer") == "RESUME OF [NAME]\nEngineer");
   CHECK(redacted("Name: Jane Smith\nJane") == "Name: [NAME]\n[NAME]");
   CHECK(redacted("Name:\nJane Smith\n") == "Name:\n[NAME]\n");
+  // A form whose labels stand in one column and the values in the next.
+  const std::string form =
+      "Curriculum Vitae\n  Name:\n  Born:\n  Marital Status:\n   1.\n  Oskar Lindqvist\n"
+      "  Uppsala, 1980\n  Married\nOskar";
+  CHECK(redacted(form) ==
+        "Curriculum Vitae\n  Name:\n  Born:\n  Marital Status:\n   1.\n  [NAME]\n  Uppsala, 1980\n"
+        "  Married\n[NAME]");
+  // The name is still found when the values start further down than the top lines reach.
+  CHECK(redacted("A\nB\nC\nD\nE\nF\nG\n" + form).ends_with("[NAME]"));
   CHECK(redacted("Jane A. Smith, MBA\nSmith") == "[NAME], MBA\n[NAME]");
   CHECK(redacted("Ludwig van Beethoven\nBeethoven") == "[NAME]\n[NAME]");
   CHECK(redacted("Mary-Jane O'Neil | Designer\nMary-Jane wrote it") ==
@@ -320,6 +330,72 @@ TEST_CASE("the parser's names come first and add to what the text shows") {
   CHECK(redacted("Jane Alice Smith\nAlice", hints) == "[NAME]\n[NAME]");
 }
 
+TEST_CASE("a hint that does not read as a name gives way to the header's name") {
+  // The parser took a skill line, or a place with an abbreviation, for the name.
+  for (const auto hint : {"Excellent Python", "North Vill."}) {
+    pii::Hints hints;
+    hints.names = {hint};
+    CHECK_MESSAGE(redacted("Maria Lopez\nNorth Vill., Springfield\nSummary\nExcellent Python "
+                           "skills. Maria ships.",
+                           hints) ==
+                      "[NAME]\nNorth Vill., Springfield\nSummary\nExcellent Python "
+                      "skills. [NAME] ships.",
+                  hint);
+  }
+  // Without a name in the header it stays the person, but only as a whole and where it is
+  // written as a name: "Ruby" alone is the language.
+  pii::Hints hints;
+  hints.names = {"Sunita Devi Ruby"};
+  CHECK(redacted("Summary\nSunita Devi Ruby wrote it in Ruby; Sunita agreed. sunita devi ruby",
+                 hints) == "Summary\n[NAME] wrote it in Ruby; Sunita agreed. sunita devi ruby");
+  hints.names = {"Active Directory"};
+  CHECK(redacted("Summary\nRan Windows Active Directory.", hints) ==
+        "Summary\nRan Windows Active Directory.");
+}
+
+TEST_CASE("a name glued to a field label or to a stray letter is still the name") {
+  // Flattened text loses the line break between a name and the next field.
+  CHECK(redacted("Lena Okafor\nAnalyst\nPersonal Details\nName: Lena OkaforPhone: on request") ==
+        "[NAME]\nAnalyst\nPersonal Details\nName: [NAME]Phone: on request");
+  CHECK(redacted("Name: Tomasz WieczorekEmail: on request\nSummary\nTomasz led.") ==
+        "Name: [NAME]Email: on request\nSummary\n[NAME] led.");
+  // The owner's full name with a letter or a word run into one end of it.
+  CHECK(redacted("Irene Vasquez Holt\nPlanner\n\nJIrene Vasquez Holt\nPage 2") ==
+        "[NAME]\nPlanner\n\nJ[NAME]\nPage 2");
+  CHECK(redacted("Irene Vasquez Holt\nPlanner\nIrene Vasquez HoltPage 2") ==
+        "[NAME]\nPlanner\n[NAME]Page 2");
+  // Words that only look glued stay whole, and so does a part of the name alone.
+  CHECK(redacted("Donald Reyes\nChef\nRan a McDonald's; built a SmartPhone: app; uses iPhone") ==
+        "[NAME]\nChef\nRan a McDonald's; built a SmartPhone: app; uses iPhone");
+  CHECK(redacted("Donald Reyes\nChef\nReyesPage") == "[NAME]\nChef\nReyesPage");
+}
+
+TEST_CASE("a name line that heads contact details or a page is a person's") {
+  // A résumé below a page of other text: its name heads the contact lines.
+  CHECK(redacted("Objective\nA sales role.\n\nMarta Kowalczyk\n14 Elm Row, Springfield\n"
+                 "Phone: 555 201 3344\nExperience\nMarta sells.") ==
+        "Objective\nA sales role.\n\n[NAME]\n[ADDRESS_1], Springfield\n"
+        "Phone: [PHONE_1]\nExperience\n[NAME] sells.");
+  // A first page without the name: the next page's running header has it.
+  CHECK(
+      redacted("Experience\nLed the team.\nTomas Berg\nExperience (Cont.)\nBuilt it; Berg did.") ==
+      "Experience\nLed the team.\n[NAME]\nExperience (Cont.)\nBuilt it; [NAME] did.");
+  CHECK(redacted("Experience\nLed the team.\nTomas Berg\nPage 2 of 2\nBuilt it.") ==
+        "Experience\nLed the team.\n[NAME]\nPage 2 of 2\nBuilt it.");
+  // A pack of résumés: the second one's owner is another person.
+  CHECK(redacted("Ana Lima\nSummary\nSells.\n\nRui Costa\nrui.costa@example.com\nSummary\n") ==
+        "[NAME]\nSummary\nSells.\n\n[NAME_2]\n[EMAIL_1]\nSummary\n");
+  // Not names: a line that goes on after the words, the last line of page 1, a long number.
+  for (const auto text : {"Ana Lima\nExperience\nGenos Steakhouse, Wayne\nTel: 555 201 3344\n",
+                          "Ana Lima\nAwards\nHarbor Lights Gala\nPage 1 of 2\n",
+                          "Ana Lima\nPatents\nSignal Routing\nUS Patent 1234567890123\n"}) {
+    const auto spans = pii::detect(text);
+    const auto names = std::count_if(spans.begin(), spans.end(),
+                                     [](const pii::Span& s) { return s.kind == Kind::name; });
+    CHECK_MESSAGE(names == 1, text);
+  }
+}
+
 TEST_CASE("other people's names: references, honorifics, degrees") {
   const std::string text =
       "Jane Smith\nEngineer\n\nExperience\nWorked with Prof. Ashutosh Saxena on PlanIt; "
@@ -331,6 +407,9 @@ TEST_CASE("other people's names: references, honorifics, degrees") {
         "References\n[NAME_4], Manager at Acme\n[NAME_5]\nSenior Director, Initech\n");
   CHECK(redacted("Jane Smith\nReferences: John Doe, Manager at X") ==
         "[NAME]\nReferences: [NAME_2], Manager at X");
+  // A referee's title and employer on the lines below the name are not people.
+  CHECK(redacted("Jane Smith\nReferences\nMr Ivo Petrov\nDeputy Registrar\nComputers R Us\n") ==
+        "[NAME]\nReferences\nMr [NAME_2]\nDeputy Registrar\nComputers R Us\n");
   // A referee who is the owner again is [NAME].
   CHECK(redacted("Jane Smith\nReferences\nMrs Jane Smith, self") ==
         "[NAME]\nReferences\nMrs [NAME], self");

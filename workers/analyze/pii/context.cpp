@@ -48,6 +48,7 @@ Context make_context(std::string_view text, const Hints& hints) {
   ctx.text = text;
   ctx.hints = &hints;
   ctx.words = text::words(text);
+  split_labels(text, ctx.words);
   for (const auto line : text::split_lines(text))
     ctx.lines.push_back({static_cast<std::size_t>(line.data() - text.data()), line.size()});
 
@@ -63,6 +64,14 @@ Context make_context(std::string_view text, const Hints& hints) {
     ++with_text;
   }
   ctx.owner = find_owner(ctx);
+  split_glued_owner(ctx);
+  ctx.anchored_names = find_anchored_names(ctx);
+  // Nothing else names the owner: the first name that heads contact details or a page does (a
+  // résumé below a page of other text, a first page without the name).
+  if (ctx.owner.full_names.empty() && ctx.owner.weak_names.empty() && !ctx.anchored_names.empty()) {
+    ctx.owner = owner_named(ctx.anchored_names.front().tokens);
+    split_glued_owner(ctx);
+  }
   return ctx;
 }
 

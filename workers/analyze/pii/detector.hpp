@@ -26,9 +26,19 @@ struct Line {
   std::size_t length{};
 };
 
+// A name line below the header that heads contact details or a page's running header.
+struct AnchoredName {
+  std::vector<std::string> tokens;  // lower-case words
+  std::size_t offset{};             // bytes [offset, end) of the text hold it
+  std::size_t end{};
+};
+
 // Who the résumé belongs to, as far as it is known.
 struct Owner {
   std::vector<std::vector<std::string>> full_names;  // each a list of lower-case words
+  // Hints that do not read as a name ("Active Directory"): the person where all their words are
+  // written as name words, never a part alone.
+  std::vector<std::vector<std::string>> weak_names;
   WordSet parts;  // lower-case words that stand for the owner on their own ("jane", "smith")
 };
 
@@ -38,16 +48,29 @@ struct Context {
   std::vector<text::Word> words;
   std::vector<Line> lines;
   std::size_t contact_end{};  // bytes [0, contact_end) are the contact block at the top
+  // Names below the header that head contact details or a page's running header.
+  std::vector<AnchoredName> anchored_names;
   Owner owner;
 };
 
 Context make_context(std::string_view text, const Hints& hints);
 
+// Words of `text` glued to a field label after them ("SmithPhone:") split in two.
+void split_labels(std::string_view text, std::vector<text::Word>& words);
+// Words that hold one end of the owner's full name glued to something else ("JJane Smith") split
+// in two.
+void split_glued_owner(Context& ctx);
+
 // Whether `line` (trimmed, an optional ":" after it) is a section heading ("Work Experience").
 bool is_heading(std::string_view line);
 
+// Name lines below the header that head contact details ("Jane Roe" over "Phone: …") or stand
+// beside a page's running header ("Page 2", "Experience (Cont.)").
+std::vector<AnchoredName> find_anchored_names(const Context& ctx);
 // The owner's names: the hints, a "Name:" field, or the name line at the top.
 Owner find_owner(const Context& ctx);
+// The owner known by one name only (an anchored name, when find_owner found none).
+Owner owner_named(std::vector<std::string> tokens);
 
 void find_emails(const Context& ctx, std::vector<Finding>& out);
 void find_phones(const Context& ctx, std::vector<Finding>& out);

@@ -109,6 +109,8 @@ std::optional<NameRun> read_name_run(const Context& ctx, std::size_t k) {
     run.after = body.starts_with(":") ? After::colon : After::line_end;
   } else if (!body.empty()) {
     run.after = body.starts_with(":") ? After::colon : After::punctuation;
+  } else if (gap.empty()) {
+    run.after = After::punctuation;  // a field label split off the name ("SmithPhone:")
   } else {
     const auto next = ctx.words[run.last + 1].text;
     if (is_digit(next[0])) {

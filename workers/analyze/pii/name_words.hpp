@@ -28,7 +28,7 @@ std::string_view gap_after(const Context& ctx, std::size_t k);
 enum class After {
   line_end,
   colon,        // a field label ("Font Styles:"), not a name
-  punctuation,  // "Jane Roe, PhD", "Jane Roe | Engineer", "Jane Roe (she/her)"
+  punctuation,  // "Jane Roe, PhD", "Jane Roe | Engineer", "Jane Roe (she/her)", "Jane RoePhone:"
   digit,        // "Ivan Keeling 87 Some Example Street"
   capitals,     // an all-capitals word ("Allen King ESB Developer")
   title_word,   // a capitalised word that is never a name ("Bernier Software Engineer")

@@ -38,10 +38,16 @@ class Finder {
   void run(std::vector<Finding>& out) {
     after_honorifics();
     before_post_nominals();
+    // A name that heads contact details is marked where it stands (see find_anchored_names).
+    for (const auto& name : ctx_.anchored_names) {
+      const auto first = word_at(ctx_, name.offset), end = word_at(ctx_, name.end);
+      if (end > first) mark(first, end - 1, add_person(name.tokens, false));
+    }
     in_references();
     // A one-word name is a part like any other (mark_owner_parts weighs each occurrence).
     for (const auto& name : ctx_.owner.full_names)
       if (name.size() > 1) mark_all(name, kOwner);
+    for (const auto& name : ctx_.owner.weak_names) mark_all(name, kOwner, true);
     for (std::size_t n = 0; n < others_.size(); ++n)
       if (others_[n].everywhere) mark_all(others_[n].name, static_cast<int>(n) + 1);
     mark_owner_parts();
@@ -52,19 +58,21 @@ class Finder {
   // A person's name read from run `r`: the owner's, or another person's, then marked wherever
   // it appears (`everywhere`) or only here.
   void add_other(const NameRun& r, bool everywhere) {
-    auto tokens = run_tokens(ctx_, r);
+    mark(r.first, r.last, add_person(run_tokens(ctx_, r), everywhere));
+  }
+
+  // Who `tokens` name: the owner (all their parts are the owner's), or another person, then to
+  // be marked wherever the full name appears (`everywhere`) or only where it was read.
+  int add_person(Name tokens, bool everywhere) {
     const bool owner = std::all_of(tokens.begin(), tokens.end(), [&](const std::string& t) {
       return !is_real_part(t) || contains_ci(ctx_.owner.parts, t);
     });
-    if (owner) {
-      mark(r.first, r.last, kOwner);
-      return;
-    }
+    if (owner) return kOwner;
     auto at = std::find_if(others_.begin(), others_.end(),
                            [&](const Other& o) { return o.name == tokens; });
     if (at == others_.end()) at = others_.insert(others_.end(), Other{std::move(tokens), false});
     at->everywhere = at->everywhere || everywhere;
-    mark(r.first, r.last, static_cast<int>(at - others_.begin()) + 1);
+    return static_cast<int>(at - others_.begin()) + 1;
   }
 
   // "Mr John Doe", "Dr. Jane Roe", "Professor Smith".
@@ -161,14 +169,16 @@ class Finder {
       if (label_[j] == kNone) label_[j] = who;
   }
 
-  // Every occurrence of a full name: its words in order with name gaps between them.
-  void mark_all(const Name& name, int who) {
+  // Every occurrence of a full name: its words in order with name gaps between them; with
+  // `name_words`, only where each of them reads as a word of a name.
+  void mark_all(const Name& name, int who, bool name_words = false) {
     if (name.empty()) return;
     for (std::size_t k = 0; k + name.size() <= w_.size(); ++k) {
       bool match = true;
       for (std::size_t t = 0; t < name.size() && match; ++t) {
         match = text::iequals_ascii(w_[k + t].text, name[t]) &&
                 (who == kOwner || starts_upper(w_[k + t].text)) &&
+                (!name_words || classify(ctx_, k + t) != NameWord::none) &&
                 (t == 0 || name_gap(gap_after(ctx_, k + t - 1),
                                     name[t].size() == 1 || name[t - 1].size() == 1));
       }
