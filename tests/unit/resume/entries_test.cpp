@@ -116,3 +116,132 @@ BSc in Geography, Institute of Coastal Studies (ICS)
   REQUIRE(p.resume.education.size() == 1);
   CHECK(p.resume.education[0].institution == "Institute of Coastal Studies (ICS)");
 }
+
+TEST_CASE("a header that opens with its title keeps it over a later title-like line") {
+  const auto p = parse(R"(Lee Moreno
+lee@example.com
+WORK EXPERIENCE
+Software Development Engineer
+Initech
+Interned at Initech Development Centre for 6 months 2019
+Projects done during Internship
+- Moved the billing reports to a new platform.
+)");
+  REQUIRE(p.resume.work.size() == 1);
+  CHECK(p.resume.work[0].position == "Software Development Engineer");
+  CHECK(p.resume.work[0].name == "Initech");
+}
+
+TEST_CASE("jobs whose dates come before their title, a range broken over two lines") {
+  const auto p = parse(R"(Ana Ruiz
+ana@example.com
+EMPLOYMENT HISTORY
+2016
+present
+Department Chair, Springfield State University
+2009
+2016
+Lecturer, Department of Biology, Shelbyville College
+Spring 2008
+Lab Coordinator, Shelbyville College
+)");
+  REQUIRE(p.resume.work.size() == 3);
+  CHECK(p.resume.work[0].position == "Department Chair");
+  CHECK(p.resume.work[0].name == "Springfield State University");
+  CHECK(p.resume.work[0].startDate == "2016");
+  CHECK(p.resume.work[0].endDate == "");
+  CHECK(p.resume.work[1].position == "Lecturer");
+  CHECK(p.resume.work[1].startDate == "2009");
+  CHECK(p.resume.work[1].endDate == "2016");
+  CHECK(p.resume.work[2].position == "Lab Coordinator");
+  CHECK(p.resume.work[2].name == "Shelbyville College");
+  CHECK(p.resume.work[2].startDate == "2008");
+}
+
+TEST_CASE("an employer written in lower case under its title line") {
+  const auto p = parse(R"(Kim Patel
+kim@example.com
+WORK EXPERIENCE
+Associate Software Engineer
+initech
+- Associate Software Engineer in Initech Pvt Ltd. (through a staffing firm)
+- Experience in reporting products and automation scripting. (May 2018 onwards)
+Perform automation through batch scripting.
+EDUCATION
+B.E. in Electronics
+)");
+  REQUIRE(p.resume.work.size() == 1);
+  CHECK(p.resume.work[0].position == "Associate Software Engineer");
+  CHECK(p.resume.work[0].name == "initech");
+}
+
+TEST_CASE("an employer named with a heading word inside the experience section") {
+  const auto p = parse(R"(Ravi Shah
+ravi@example.com
+EXPERIENCE
+Globex Solutions
+Springfield, IL
+2016 - 2019
+Support Engineer
+- Answered customer tickets.
+Initech Technologies
+Princeton, NJ
+2019 - Present
+Java Developer
+- Built the billing service.
+)");
+  REQUIRE(p.resume.work.size() == 2);
+  CHECK(p.resume.work[1].name == "Initech Technologies");
+  CHECK(p.resume.work[1].position == "Java Developer");
+  CHECK(p.resume.work[1].startDate == "2019");
+}
+
+TEST_CASE("a section heading set behind a bullet mark") {
+  const auto p = parse(R"(Mia Chen
+mia@example.com
+■ Skills
+Python
+■ Professional Experience
+Vandelay Industries
+2018 - Present
+Java Developer
+)");
+  REQUIRE(p.resume.work.size() == 1);
+  CHECK(p.resume.work[0].name == "Vandelay Industries");
+  CHECK(p.resume.work[0].position == "Java Developer");
+}
+
+TEST_CASE("a job title written in lower case over its employer and dates") {
+  const auto p = parse(R"(Jo Park
+jo@example.com
+WORK EXPERIENCE
+data analyst
+Globex -  Pune, Maharashtra -
+June 2016 to Present
+- Built weekly sales dashboards.
+)");
+  REQUIRE(p.resume.work.size() == 1);
+  CHECK(p.resume.work[0].position == "data analyst");
+  CHECK(p.resume.work[0].name == "Globex");
+  CHECK(p.resume.work[0].startDate == "2016-06");
+}
+
+TEST_CASE("a page's running foot between two jobs is neither a job nor part of one") {
+  const auto p = parse(R"(Max Berg
+max@example.com
+EXPERIENCE
+Sales Manager
+Acme Corp
+2015 - 2018
+- Grew revenue in the region.
+MAX BERG, Page 2 of 2
+Sales Associate
+Globex
+2012 - 2015
+- Opened new accounts.
+)");
+  REQUIRE(p.resume.work.size() == 2);
+  CHECK(p.resume.work[0].name == "Acme Corp");
+  CHECK(p.resume.work[1].name == "Globex");
+  CHECK(p.resume.work[1].position == "Sales Associate");
+}

@@ -65,9 +65,65 @@ bool is_dated_heading(std::string_view t) {
          !Vocabulary::get().verbs.contains(text::lower_ascii(words.front().text));
 }
 
+// A line that says only when: "2015", "Spring 2014", "2008- 2009"; after such a line, also the
+// rest of a range broken over lines ("present", "to"), which elsewhere ends a sentence.
+bool is_when(std::string_view t, bool after_when) {
+  const auto spans = find_dates(t);
+  if (spans.empty()) {
+    return after_when &&
+           std::any_of(t.begin(), t.end(),
+                       [](char c) { return std::isalpha(static_cast<unsigned char>(c)) != 0; }) &&
+           is_date_words(t);
+  }
+  std::string rest(t);
+  for (auto it = spans.rbegin(); it != spans.rend(); ++it) rest = cut_span(rest, *it);
+  return text::trim(rest).empty() || is_date_words(rest);
+}
+
+// A page's running foot or head in text without layout: "Page 2", "Page 2 of 3", "Jane Doe,
+// page 2".
+bool is_page_marker(std::string_view t) {
+  const auto lower = text::lower_ascii(text::trim(t));
+  const auto at = lower.rfind("page ");
+  if (at == std::string::npos) return false;
+  if (at > 0 && lower[at - 1] != ' ' && lower[at - 1] != ',' && lower[at - 1] != '|') return false;
+  const auto words = text::words(std::string_view(lower).substr(at + 5));
+  if (words.size() != 1 && !(words.size() == 3 && words[1].text == "of")) return false;
+  return std::all_of(words.begin(), words.end(), [](const auto& w) {
+    return w.text == "of" || std::all_of(w.text.begin(), w.text.end(), [](char c) {
+             return std::isdigit(static_cast<unsigned char>(c)) != 0;
+           });
+  });
+}
+
+// A heading line written in lower case ("oracle", "software engineer"): a few words, not a
+// sentence's opening verb, not the end of a range ("present)"), nothing closing it.
+bool lower_case_heading(std::string_view t) {
+  t = text::trim(t);
+  const auto words = text::words(t);
+  if (words.empty() || words.size() > 5 || !starts_lower(t) || is_date_words(t)) return false;
+  const char c = t.back();
+  if (c == '.' || c == ',' || c == ':' || c == ';') return false;
+  return !Vocabulary::get().verbs.contains(text::lower_ascii(words.front().text));
+}
+
 // A job title on a line of its own ("Senior Systems Engineer"), not a place.
 bool opens_role(std::string_view t) {
   return title_score(t) > 0 && text::words(t).size() <= 8 && !parse_location(t, false);
+}
+
+// A lower-case line that is an entry's heading: an employer under a title line ("Associate
+// Engineer / oracle"), or a title over a header whose dates follow within two lines ("software
+// engineer / Acme - City - / June 2015 to Present").
+bool lower_case_head(const Lines& lines, int i, int first, int last) {
+  const auto& t = at(lines, i).text;
+  if (!lower_case_heading(t)) return false;
+  if (title_score(t) == 0)
+    return i > first && text::words(t).size() <= 3 && opens_role(at(lines, i - 1).text);
+  for (int j = i + 1; j <= std::min(i + 2, last); ++j) {
+    if (!at(lines, j).bullet && has_range(at(lines, j).text)) return true;
+  }
+  return false;
 }
 
 // The header's lines before its dates hold a job title: the entry reads "Title, Employer, dates",
@@ -102,6 +158,8 @@ bool is_url(std::string_view f) {
 Head read_head(const Lines& lines, const EntryLines& entry, ParsedResume& out) {
   Head head;
   bool ranged = false;
+  std::string closing;  // a lone date on the line after the first lone date: "2009 / 2016"
+  int single_at = -2;   // the line of the first lone date when that line says only when
   for (int index : entry.header) {
     std::string t = at(lines, index).text;
     const auto label = entry_label(t);
@@ -116,6 +174,9 @@ Head read_head(const Lines& lines, const EntryLines& entry, ParsedResume& out) {
         head.end = span.finish;
       } else if (!span.range && head.single.empty()) {
         head.single = span.start;
+        if (is_when(t, false)) single_at = index;
+      } else if (!span.range && closing.empty() && index == single_at + 1 && is_when(t, false)) {
+        closing = span.start;
       }
     }
     for (auto it = spans.rbegin(); it != spans.rend(); ++it) t = cut_span(t, *it);
@@ -133,7 +194,7 @@ Head read_head(const Lines& lines, const EntryLines& entry, ParsedResume& out) {
         continue;
       }
       if (text::iequals_ascii(f, "link")) continue;
-      if (!reads_as_heading(f)) {
+      if (!reads_as_heading(f) && !lower_case_heading(at(lines, index).text)) {
         head.prose.push_back(std::move(f));
       } else if (auto split = split_title_at(f)) {
         head.fields.push_back(std::move(split->first));
@@ -143,7 +204,10 @@ Head read_head(const Lines& lines, const EntryLines& entry, ParsedResume& out) {
       }
     }
   }
-  if (!ranged) head.start = head.single;
+  if (!ranged) {
+    head.start = head.single;
+    if (closing > head.single) head.end = closing;
+  }
   return head;
 }
 
@@ -229,11 +293,17 @@ Role read_role(const Head& head) {
     }
     used[i] = used[i] || is_date_words(fields[i]);  // "Period: Oct '2010", "September"
   }
+  // A header that opens with a title ("Title / Company / Dates") names the job there; later
+  // title-like lines ("Projects did during Internship") describe it.
   int best = -100;
   std::size_t title = fields.size();
   for (std::size_t i = 0; i < fields.size(); ++i) {
     if (used[i] || title_score(fields[i]) == 0) continue;
     const int score = title_score(fields[i]) * 2 - company_score(fields[i]);
+    if (i == 0 && score > 0 && !is_institution(fields[i])) {
+      title = i;
+      break;
+    }
     if (score > best) {
       best = score;
       title = i;
@@ -389,10 +459,18 @@ std::vector<EntryLines> group_entries(const Lines& lines, int first, int last) {
   }
   bool in_body = false;
   int header_date = -1;  // position in the current header of the line with its dates
+  // The current header opens with lines that say only when ("2015 / present / Title, Employer"),
+  // and has had a line naming something since: the next such line opens the next entry.
+  bool when_first = false;
+  bool named = false;
+  bool after_when = false;
   for (int i = first; i <= last; ++i) {
     const auto& line = at(lines, i);
+    if (is_page_marker(line.text)) continue;
     const auto label = entry_label(line.text).kind;
-    const bool dated = !line.bullet && label != "body" && is_dated_heading(line.text);
+    const bool when = !line.bullet && label.empty() && is_when(line.text, after_when);
+    after_when = when;
+    const bool dated = when || (!line.bullet && label != "body" && is_dated_heading(line.text));
     bool heading =
         !line.bullet && label != "body" && (dated || !label.empty() || reads_as_heading(line.text));
     if (heading && lines.layout && !line.bold && !dated && line.x > header_x + 3) heading = false;
@@ -402,6 +480,12 @@ std::vector<EntryLines> group_entries(const Lines& lines, int first, int last) {
       if (!dated && (starts_lower(line.text) || (ends_open(prev.text) && !line.bold)))
         heading = false;
     }
+    // A lower-case employer joins the header above it; a lower-case title opens its own.
+    if (!heading && !line.bullet && label.empty() && lower_case_head(lines, i, first, last)) {
+      const bool under_header = !in_body && !entries.empty() && !entries.back().header.empty() &&
+                                entries.back().header.back() == i - 1;
+      heading = under_header || title_score(line.text) > 0;
+    }
     if (!heading) {
       if (entries.empty()) entries.emplace_back();
       entries.back().body.push_back(i);
@@ -409,7 +493,7 @@ std::vector<EntryLines> group_entries(const Lines& lines, int first, int last) {
       continue;
     }
     const bool ranged = dated && has_range(line.text);
-    if (entries.empty() || in_body ||
+    if (entries.empty() || in_body || (when && when_first && named) ||
         (!dated && header_date >= 0 && opens_role(line.text) &&
          titled_before(lines, entries.back().header, header_date))) {
       entries.emplace_back();
@@ -428,6 +512,12 @@ std::vector<EntryLines> group_entries(const Lines& lines, int first, int last) {
     }
     auto& header = entries.back().header;
     if (ranged && header_date < 0) header_date = static_cast<int>(header.size());
+    if (header.empty()) {
+      when_first = when;
+      named = false;
+    } else {
+      named = named || !when;
+    }
     header.push_back(i);
     in_body = false;
   }
@@ -491,7 +581,7 @@ void read_education(const Lines& lines, const std::vector<EntryLines>& grouped, 
     Education e;
     e.startDate = head.start;
     e.endDate = head.end;
-    if (head.start == head.single && !head.single.empty()) {  // a lone date: graduation
+    if (head.start == head.single && !head.single.empty() && head.end.empty()) {  // graduation
       e.startDate.clear();
       e.endDate = head.single;
     }

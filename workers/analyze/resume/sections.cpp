@@ -1,5 +1,6 @@
 #include "workers/analyze/resume/sections.hpp"
 
+#include <algorithm>
 #include <optional>
 
 #include "workers/analyze/resume/dates.hpp"
@@ -55,12 +56,30 @@ bool in_entries(std::string_view kind) {
   return kind == "experience" || kind == "projects" || kind == "volunteer" || kind == "education";
 }
 
+// A line inside an entries section that names an employer rather than a section although its
+// heading word also ends employers' names ("Acme Technologies"): a date follows it within a few
+// lines, as under an entry's heading, where a section opens with its content.
+bool opens_dated_entry(const Lines& lines, std::size_t index) {
+  constexpr std::size_t kLookahead = 4;
+  const auto end = std::min(lines.lines.size(), index + 1 + kLookahead);
+  for (std::size_t j = index + 1; j < end; ++j) {
+    const auto& next = lines.lines[j];
+    if (!next.bullet && !find_dates(next.text).empty()) return true;
+  }
+  return false;
+}
+
 std::optional<Heading> as_heading(const Lines& lines, std::size_t index,
                                   const std::string& current_kind) {
   const auto& line = lines.lines[index];
-  if (line.bullet) return std::nullopt;
   const auto& v = Vocabulary::get();
   std::string_view t = line.text;
+  if (line.bullet) {
+    // "■ Professional Experience": a known heading behind a mark, on a line of its own.
+    t = text::trim(strip_bullet(t));
+    if (!v.headings.contains(heading_key(t)) || !(all_caps(t) || title_case(t)))
+      return std::nullopt;
+  }
   std::string_view rest;
   if (const auto colon = t.find(':'); colon != std::string_view::npos) {
     rest = text::trim(t.substr(colon + 1));
@@ -88,8 +107,12 @@ std::optional<Heading> as_heading(const Lines& lines, std::size_t index,
   if (!(all_caps(t) || (title_case(t) && (styled || line.gap_before || !lines.layout))))
     return std::nullopt;
   for (const auto& w : lower_words(t)) {
-    if (auto it = v.heading_words.find(w); it != v.heading_words.end())
+    if (auto it = v.heading_words.find(w); it != v.heading_words.end()) {
+      if (in_entries(current_kind) && v.company_words.contains(w) &&
+          opens_dated_entry(lines, index))
+        return std::nullopt;
       return Heading{it->second, false, std::string(t), ""};
+    }
   }
   // An unknown heading: only when the type says so (bold and larger, or bold in capitals), and
   // only once a known section has begun (the name above is large and bold too).
