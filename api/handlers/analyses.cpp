@@ -56,7 +56,12 @@ Result<std::pair<std::string, analyses::JobDescription>> parse_request(const htt
 
 void write_analysis(json::Writer& w, const analyses::Analysis& a) {
   w.object_begin().field("id", a.id).field("resume_id", a.resume_id).field("job_id", a.job_id)
-      .field("state", a.state).field("stage", a.stage).field("progress", a.progress).field("error", a.error);
+      .field("state", a.state).field("stage", a.stage).field("progress", a.progress).key("error");
+  if (a.error) {
+    w.object_begin().field("message", *a.error).object_end();  // as GET /v1/jobs/{id} shows it
+  } else {
+    w.null();
+  }
   w.key("job_description").object_begin().field("title", a.jd_title).field("company", a.jd_company).object_end();
   w.field("score", a.score).key("report");
   if (a.report) {

@@ -260,7 +260,11 @@ TEST_CASE("e2e: an analysis of a résumé that cannot be read fails with the rea
   const Value* error = job.find("error");
   REQUIRE((error && error->is_object()));
   CHECK(std::string(error->string_at("message").value_or("")).find("could not be read") != std::string::npos);
-  CHECK(str(get_analysis(c, early.analysis_id), "state") == "failed");
+  const Value failed = get_analysis(c, early.analysis_id);
+  CHECK(str(failed, "state") == "failed");
+  const Value* failed_error = failed.find("error");
+  REQUIRE((failed_error && failed_error->is_object()));
+  CHECK(std::string(failed_error->string_at("message").value_or("")).find("could not be read") != std::string::npos);
 
   // Asked for after: refused at once, with the reason.
   expect_error(c.post_json("/v1/analyses", analysis_body(a.resume_id, kBackendJob)), 409, "failed_precondition",
