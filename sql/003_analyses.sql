@@ -8,11 +8,12 @@ ALTER TABLE jobs ADD CONSTRAINT jobs_state_check
 CREATE INDEX jobs_waiting_idx ON jobs (document_id) WHERE state = 'waiting';
 
 -- What the analyze stage learns from the résumé alone (the upload's own job): the résumé as
--- JSON Resume with what the parser saw, the text with personal data replaced (the only text
--- that may leave the system), and the ATS review.
-ALTER TABLE documents ADD COLUMN parsed jsonb;
+-- JSON Resume, the text with personal data replaced (the only text that may leave the system),
+-- and the ATS review. json, not jsonb, here and for analyses.report: these documents are served
+-- as written (JSON Resume's key order, not jsonb's) and never queried inside.
+ALTER TABLE documents ADD COLUMN parsed json;
 ALTER TABLE documents ADD COLUMN redacted_text text;
-ALTER TABLE documents ADD COLUMN ats jsonb;
+ALTER TABLE documents ADD COLUMN ats json;
 
 -- One résumé matched against one job description.
 CREATE TABLE analyses (
@@ -24,7 +25,7 @@ CREATE TABLE analyses (
   jd_company   text NOT NULL DEFAULT '',
   jd_text      text NOT NULL,
   score        smallint CHECK (score BETWEEN 0 AND 100),
-  report       jsonb,          -- match breakdown, skills, keywords, ATS flags, bullet scores
+  report       json,           -- match breakdown, skills, keywords, ATS flags, bullet scores
   created_at   timestamptz NOT NULL DEFAULT now(),
   updated_at   timestamptz NOT NULL DEFAULT now()
 );

@@ -106,7 +106,7 @@ Result<jobs::StageOutput> AnalyzeStage::run_resume(const jobs::Job& job) {
                                  r->parsed.resume.skills.size(), r->ats.flags.size());
   out.commit = [r, doc_id](soci::session& s) {
     const std::string parsed = to_json(r->parsed.resume), ats = ats_json(r->ats);
-    s << "UPDATE documents SET parsed = :p::jsonb, redacted_text = :r, ats = :a::jsonb, updated_at = now() "
+    s << "UPDATE documents SET parsed = :p::json, redacted_text = :r, ats = :a::json, updated_at = now() "
          "WHERE id = :id::uuid",
         soci::use(parsed), soci::use(r->redaction.text), soci::use(ats), soci::use(doc_id);
   };
@@ -150,7 +150,7 @@ Result<jobs::StageOutput> AnalyzeStage::run_analysis(const jobs::Job& job) {
   out.event_fields = fmt::format("\"score\":{},\"matched_skills\":{},\"missing_skills\":{},\"ats_flags\":{}", score,
                                  a.match.matched.size(), a.match.missing.size(), a.resume.ats.flags.size());
   out.commit = [report, score, analysis_id](soci::session& s) {
-    s << "UPDATE analyses SET score = :s, report = :r::jsonb, updated_at = now() WHERE id = :id::uuid",
+    s << "UPDATE analyses SET score = :s, report = :r::json, updated_at = now() WHERE id = :id::uuid",
         soci::use(score), soci::use(*report), soci::use(analysis_id);
   };
   return out;

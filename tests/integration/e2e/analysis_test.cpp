@@ -177,6 +177,7 @@ TEST_CASE("e2e: the résumé as JSON Resume, and its redacted text keeps no pers
 
   const auto r = c.get("/v1/resumes/" + a.resume_id + "/parsed");
   REQUIRE_MESSAGE(r.status == 200, r.describe());
+  CHECK_MESSAGE(r.body.rfind(R"({"basics":{"name":)", 0) == 0, "served in JSON Resume's order: " << r.body);
   const Value resume = r.json();
   INFO("JSON Resume: " << dump(resume));
   const Value* basics = resume.find("basics");
