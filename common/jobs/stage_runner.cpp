@@ -53,9 +53,9 @@ Disposition StageRunner::handle(std::string_view body) {
   auto started = pool_.transact([&](soci::session& s) -> std::optional<Job> {
     auto job = lock_job(s, m->job_id);
     if (!job || is_terminal(job->state) || job->stage != m->stage) return std::nullopt;
-    update_job(s, m->job_id, {.state = "running", .attempts = Transition::Attempts::increment});
+    transition(s, m->job_id, {.state = "running", .attempts = Transition::Attempts::increment}, "stage_started",
+               fmt::format("\"attempt\":{}", m->attempt));
     stage_.on_started(s, *job);
-    append_event(s, m->job_id, "stage_started", fmt::format("\"attempt\":{}", m->attempt));
     job->state = "running";
     job->attempts += 1;
     return job;
@@ -95,14 +95,13 @@ Disposition StageRunner::handle(std::string_view body) {
     std::string fields = fmt::format("\"attempt\":{}", m->attempt);
     if (!out->event_fields.empty()) fields += "," + out->event_fields;
     if (next) {
-      update_job(s, m->job_id,
+      transition(s, m->job_id,
                  {.state = "queued", .stage = *next, .progress = progress_after(job.kind, m->stage),
-                  .attempts = Transition::Attempts::reset});
-      append_event(s, m->job_id, "stage_completed", fields);
+                  .attempts = Transition::Attempts::reset},
+                 "stage_completed", fields);
       enqueue_stage(s, topology_, StageMessage{m->job_id, *next, 1});
     } else {
-      update_job(s, m->job_id, {.state = "done", .progress = 100});
-      append_event(s, m->job_id, "stage_completed", fields);
+      transition(s, m->job_id, {.state = "done", .progress = 100}, "stage_completed", fields);
       append_event(s, m->job_id, "done");
     }
     return true;
@@ -131,10 +130,9 @@ Disposition StageRunner::fail_job(const StageMessage& m, const Job& job, const E
     log::warn("stage failed; retrying", {{"stage", m.stage}, {"attempt", m.attempt}, {"delay_ms", delay},
                                          {"code", std::string(code_name(e.code))}, {"error", e.message}});
     auto r = pool_.transact([&](soci::session& s) {
-      update_job(s, m.job_id, {.state = "retrying", .error = message});
-      append_event(s, m.job_id, "retrying",
-                   fmt::format("\"attempt\":{},\"next_attempt\":{},\"delay_ms\":{},{}", m.attempt,
-                               m.attempt + 1, delay, error_fields(e)));
+      transition(s, m.job_id, {.state = "retrying", .error = message}, "retrying",
+                 fmt::format("\"attempt\":{},\"next_attempt\":{},\"delay_ms\":{},{}", m.attempt, m.attempt + 1,
+                             delay, error_fields(e)));
     });
     if (r) notify_(m.job_id);
     return Disposition::retry;
@@ -144,9 +142,8 @@ Disposition StageRunner::fail_job(const StageMessage& m, const Job& job, const E
   auto r = pool_.transact([&](soci::session& s) -> bool {
     auto current = lock_job(s, m.job_id);
     if (!current || is_terminal(current->state) || current->stage != m.stage) return false;
-    update_job(s, m.job_id, {.state = "failed", .error = message});
+    transition(s, m.job_id, {.state = "failed", .error = message}, "failed", error_fields(e));
     stage_.on_failed(s, job, e);
-    append_event(s, m.job_id, "failed", error_fields(e));
     return true;
   });
   if (!r) {

@@ -11,6 +11,21 @@
 
 namespace tailor::jobs {
 
+namespace {
+// An event's data, from a row with the job's state, stage and progress: the one definition of
+// what every event says about its job (its own members are added to it).
+constexpr std::string_view kEventData = "jsonb_build_object('state', state, 'stage', stage, 'progress', progress)";
+
+// Appends the event :type for the job row `j` (RETURNING id, last_seq, state, stage, progress),
+// with the members of the JSON object :extra; yields its seq.
+std::string insert_event_of_job() {
+  return fmt::format(
+      "INSERT INTO job_events (job_id, seq, type, data) SELECT id, last_seq, :type, {} || :extra::jsonb FROM j "
+      "RETURNING seq",
+      kEventData);
+}
+}  // namespace
+
 std::string message_body(const StageMessage& m) {
   json::Writer w;
   w.object_begin().field("job_id", m.job_id).field("stage", m.stage).field("attempt", m.attempt).object_end();
@@ -66,7 +81,7 @@ std::optional<Job> select_job(soci::session& s, std::string_view id, std::option
 
 void insert_jobs(soci::session& s, const core::Topology& topology, const std::vector<NewJob>& jobs) {
   if (jobs.empty()) return;
-  std::vector<std::string> ids, owners, kinds, docs, states, stages, events, bodies, message_ids;
+  std::vector<std::string> ids, owners, kinds, docs, states, stages, bodies, message_ids;
   for (const auto& job : jobs) {
     const auto& pipeline = stages_of(job.kind);
     if (pipeline.empty()) throw std::invalid_argument("no pipeline for job kind " + job.kind);
@@ -78,28 +93,27 @@ void insert_jobs(soci::session& s, const core::Topology& topology, const std::ve
     docs.push_back(job.document_id.value_or(""));
     states.push_back(state);
     stages.push_back(first.stage);
-    events.push_back(event_data(state, first.stage, 0, ""));
     bodies.push_back(message_body(first));
     message_ids.push_back(message_id(first));
   }
   const std::string a_ids = db::array_literal(ids), a_owners = db::array_literal(owners),
                     a_kinds = db::array_literal(kinds), a_docs = db::array_literal(docs),
                     a_states = db::array_literal(states), a_stages = db::array_literal(stages),
-                    a_events = db::array_literal(events), a_bodies = db::array_literal(bodies),
-                    a_mids = db::array_literal(message_ids);
+                    a_bodies = db::array_literal(bodies), a_mids = db::array_literal(message_ids);
   // One statement for the three tables: foreign keys are checked at its end, so the events may
   // reference jobs inserted by a sibling clause.
-  s << "WITH t AS (SELECT * FROM unnest(:ids::uuid[], :owners::uuid[], :kinds::text[], :docs::text[], "
-       ":states::text[], :stages::text[], :events::text[], :bodies::text[], :mids::text[]) "
-       "AS t(id, owner, kind, doc, state, stage, event, body, mid)), "
-       "j AS (INSERT INTO jobs (id, owner_id, kind, document_id, state, stage, last_seq) "
-       "SELECT id, owner, kind, nullif(doc, '')::uuid, state, stage, 1 FROM t), "
-       "e AS (INSERT INTO job_events (job_id, seq, type, data) SELECT id, 1, state, event::jsonb FROM t) "
-       "INSERT INTO outbox (exchange, routing_key, body, message_id) "
-       "SELECT :ex, stage, body, mid FROM t WHERE state = 'queued'",
+  s << fmt::format(
+           "WITH t AS (SELECT *, 0 AS progress FROM unnest(:ids::uuid[], :owners::uuid[], :kinds::text[], "
+           ":docs::text[], :states::text[], :stages::text[], :bodies::text[], :mids::text[]) "
+           "AS t(id, owner, kind, doc, state, stage, body, mid)), "
+           "j AS (INSERT INTO jobs (id, owner_id, kind, document_id, state, stage, last_seq) "
+           "SELECT id, owner, kind, nullif(doc, '')::uuid, state, stage, 1 FROM t), "
+           "e AS (INSERT INTO job_events (job_id, seq, type, data) SELECT id, 1, state, {} FROM t) "
+           "INSERT INTO outbox (exchange, routing_key, body, message_id) "
+           "SELECT :ex, stage, body, mid FROM t WHERE state = 'queued'",
+           kEventData),
       soci::use(a_ids), soci::use(a_owners), soci::use(a_kinds), soci::use(a_docs), soci::use(a_states),
-      soci::use(a_stages), soci::use(a_events), soci::use(a_bodies), soci::use(a_mids),
-      soci::use(topology.exchange);
+      soci::use(a_stages), soci::use(a_bodies), soci::use(a_mids), soci::use(topology.exchange);
 }
 
 std::optional<Job> find_job(soci::session& s, std::string_view id, std::optional<std::string_view> owner) {
@@ -110,8 +124,9 @@ std::optional<Job> lock_job(soci::session& s, std::string_view id) {
   return select_job(s, id, std::nullopt, true);
 }
 
-void update_job(soci::session& s, std::string_view job_id, const Transition& t) {
-  const std::string id(job_id);
+int transition(soci::session& s, std::string_view job_id, const Transition& t, std::string_view type,
+               std::string_view extra_fields) {
+  const std::string id(job_id), type_s(type);
   const std::string stage = t.stage.value_or("");
   const std::string error = t.error.value_or("");
   const int progress = t.progress.value_or(0);
@@ -121,42 +136,26 @@ void update_job(soci::session& s, std::string_view job_id, const Transition& t) 
   const char* attempts = t.attempts == Transition::Attempts::increment ? "attempts + 1"
                          : t.attempts == Transition::Attempts::reset   ? "0"
                                                                        : "attempts";
+  const std::string extra = "{" + std::string(extra_fields) + "}";
+  int seq = 0;
   s << fmt::format(
-           "UPDATE jobs SET state = :state, stage = coalesce(:stage, stage), "
-           "progress = coalesce(:progress, progress), error = :error, attempts = {}, updated_at = now() "
-           "WHERE id = :id::uuid",
-           attempts),
+           "WITH j AS (UPDATE jobs SET state = :state, stage = coalesce(:stage, stage), "
+           "progress = coalesce(:progress, progress), error = :error, attempts = {}, "
+           "last_seq = last_seq + 1, updated_at = now() WHERE id = :id::uuid "
+           "RETURNING id, last_seq, state, stage, progress) {}",
+           attempts, insert_event_of_job()),
       soci::use(t.state), soci::use(stage, stage_ind), soci::use(progress, progress_ind),
-      soci::use(error, error_ind), soci::use(id);
-}
-
-std::string event_data(std::string_view state, const std::optional<std::string>& stage, int progress,
-                       std::string_view extra_fields) {
-  json::Writer w;
-  w.object_begin().field("state", state).field("stage", stage).field("progress", progress);
-  std::string data = std::move(w).str();  // still open: the extra fields follow
-  if (!extra_fields.empty()) {
-    data.push_back(',');
-    data.append(extra_fields);
-  }
-  data.push_back('}');
-  return data;
+      soci::use(error, error_ind), soci::use(id), soci::use(type_s), soci::use(extra), soci::into(seq);
+  return seq;
 }
 
 int append_event(soci::session& s, std::string_view job_id, std::string_view type, std::string_view extra_fields) {
-  const std::string id(job_id);
-  int seq = 0, progress = 0;
-  std::string state, stage;
-  soci::indicator stage_ind = soci::i_ok;
-  s << "UPDATE jobs SET last_seq = last_seq + 1, updated_at = now() WHERE id = :id::uuid "
-       "RETURNING last_seq, state, stage, progress",
-      soci::use(id), soci::into(seq), soci::into(state), soci::into(stage, stage_ind), soci::into(progress);
-  const std::string data =
-      event_data(state, stage_ind == soci::i_null ? std::nullopt : std::optional<std::string>(stage), progress,
-                 extra_fields);
-  const std::string type_s(type);
-  s << "INSERT INTO job_events (job_id, seq, type, data) VALUES (:id::uuid, :seq, :type, :data::jsonb)",
-      soci::use(id), soci::use(seq), soci::use(type_s), soci::use(data);
+  const std::string id(job_id), type_s(type), extra = "{" + std::string(extra_fields) + "}";
+  int seq = 0;
+  s << std::string("WITH j AS (UPDATE jobs SET last_seq = last_seq + 1, updated_at = now() WHERE id = :id::uuid "
+                   "RETURNING id, last_seq, state, stage, progress) ") +
+           insert_event_of_job(),
+      soci::use(id), soci::use(type_s), soci::use(extra), soci::into(seq);
   return seq;
 }
 

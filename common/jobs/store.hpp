@@ -50,7 +50,7 @@ std::optional<Job> find_job(soci::session& s, std::string_view id,
 // As find_job, taking the row lock (SELECT … FOR UPDATE) for the rest of the transaction.
 std::optional<Job> lock_job(soci::session& s, std::string_view id);
 
-// Sets the job's state (and stage, progress, error) and stamps updated_at.
+// A change of the job's state (and stage, progress, error); updated_at is stamped.
 struct Transition {
   std::string state{};
   std::optional<std::string> stage{};  // keep the current stage when nullopt
@@ -58,12 +58,10 @@ struct Transition {
   std::optional<std::string> error{};  // cleared when nullopt
   enum class Attempts { keep, increment, reset } attempts = Attempts::keep;
 };
-void update_job(soci::session& s, std::string_view job_id, const Transition& t);
-
-// The data of an event: the job's state, stage and progress, then `extra_fields` (JSON object
-// members without braces, or "").
-std::string event_data(std::string_view state, const std::optional<std::string>& stage, int progress,
-                       std::string_view extra_fields);
+// Applies `t` and appends the event `type` that announces it (data: the new state, stage and
+// progress plus `extra_fields`, as append_event) in one statement. Returns the event's seq.
+int transition(soci::session& s, std::string_view job_id, const Transition& t, std::string_view type,
+               std::string_view extra_fields = "");
 
 // Appends an event whose data is the job's state, stage and progress plus `extra_fields`
 // (a JSON object's members without braces, e.g. "\"attempt\":2", or ""). Returns its seq.

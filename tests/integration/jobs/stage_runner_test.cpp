@@ -132,8 +132,8 @@ TEST_CASE("a run interrupted after it started is run again and completes once") 
   Fixture f;
   // A worker claimed the run (stage_started committed) and died: the job is left "running".
   REQUIRE(f.pool.transact([&](soci::session& s) {
-    jobs::update_job(s, f.job_id, {.state = "running", .attempts = jobs::Transition::Attempts::increment});
-    jobs::append_event(s, f.job_id, "stage_started", "\"attempt\":1");
+    jobs::transition(s, f.job_id, {.state = "running", .attempts = jobs::Transition::Attempts::increment},
+                     "stage_started", "\"attempt\":1");
   }));
   CHECK(f.runner.handle(f.message(1)) == Disposition::ack);
   CHECK(f.job().state == "done");
